@@ -1,0 +1,46 @@
+"""The one table of the six official UN languages, in UN order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Language:
+    """How presskit handles one language, from translation to typesetting."""
+
+    code: str  # ISO 639-1, also the Argos Translate code and the output file name
+    locale: str  # Babel locale identifier
+    tag: str  # BCP 47 tag for <html lang> and the PDF /Lang
+    direction: str  # "ltr" or "rtl"
+    fonts: tuple[str, ...]  # CSS font stack, ending with a face that has Latin and punctuation
+    english_name: str
+
+
+# Font stacks: the script's own face first, then Noto Serif (Latin, Cyrillic, punctuation).
+LANGUAGES: dict[str, Language] = {
+    "ar": Language("ar", "ar", "ar", "rtl", ("Noto Naskh Arabic", "Noto Sans Arabic", "Noto Serif"), "Arabic"),
+    "zh": Language("zh", "zh_Hans_CN", "zh-Hans", "ltr", ("Noto Serif CJK SC", "Noto Sans CJK SC", "Noto Serif"), "Chinese"),
+    "en": Language("en", "en_GB", "en", "ltr", ("Noto Serif",), "English"),
+    "fr": Language("fr", "fr_FR", "fr", "ltr", ("Noto Serif",), "French"),
+    "ru": Language("ru", "ru_RU", "ru", "ltr", ("Noto Serif",), "Russian"),
+    "es": Language("es", "es_ES", "es", "ltr", ("Noto Serif",), "Spanish"),
+}
+
+UN_ORDER: tuple[str, ...] = tuple(LANGUAGES)
+
+
+def get_language(code: str) -> Language:
+    """Return the language for a code such as "fr" or "zh-Hans"; raise KeyError otherwise."""
+    key = code.strip().lower().replace("_", "-").split("-")[0]
+    return LANGUAGES[key]
+
+
+def parse_language(code: str) -> str:
+    """Return the canonical code for user input such as "FR" or "zh-Hans", or raise ValueError."""
+    try:
+        return get_language(code).code
+    except KeyError:
+        raise ValueError(
+            f"unknown language {code!r}; use one of the six UN languages: {', '.join(UN_ORDER)}"
+        ) from None

@@ -1,0 +1,139 @@
+"""Frozen dataclasses that cross stage boundaries. No I/O here."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class BlockKind(str, enum.Enum):
+    """What a block of statement text is, as the reader understood it."""
+
+    TITLE = "title"
+    DELIVERY = "delivery"  # only a delivery note the reader does not recognise
+    SPEAKER = "speaker"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    PULL_QUOTE = "pull_quote"
+    ATTRIBUTION = "attribution"  # the line under a pull quote
+
+
+@dataclass(frozen=True)
+class Block:
+    """One translatable unit of a statement, with its 1-based source line."""
+
+    kind: BlockKind
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something the reader noticed: debris, a missing date, an empty body."""
+
+    path: Path
+    line: int
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class DeliveryKind(str, enum.Enum):
+    """The delivery notes the UN uses; each has a localized wording in the templates."""
+
+    AS_DELIVERED = "as-delivered"
+    CHECK_AGAINST_DELIVERY = "check-against-delivery"
+    AS_PREPARED = "as-prepared"
+    AS_TRANSLATED = "as-translated"
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """A recognised delivery note ("As delivered", "As translated from Spanish" ...)."""
+
+    kind: DeliveryKind
+    text: str  # as written in the source
+    line: int
+    language: str | None = None  # for AS_TRANSLATED: the language translated from
+
+
+@dataclass(frozen=True)
+class Statement:
+    """An as-delivered statement, read and checked."""
+
+    path: Path
+    slug: str
+    source_lang: str
+    title: Block | None
+    delivery: Delivery | None
+    speaker: Block | None
+    body: tuple[Block, ...]
+    date: datetime.date | None = None
+    venue: str | None = None
+    symbol: str | None = None
+    findings: tuple[Finding, ...] = ()
+    free_delivery: Block | None = None  # an unrecognised delivery note, translated as text
+
+    def blocks(self) -> tuple[Block, ...]:
+        """Return every translatable block in source order."""
+        head = (self.title, self.free_delivery, self.speaker)
+        return tuple(b for b in head if b is not None) + self.body
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A machine translation of one source text, with where it came from."""
+
+    source: str
+    text: str
+    engine: str  # e.g. "Argos Translate (CTranslate2)"
+    package: str  # e.g. "translate-en_fr"
+    version: str  # the package version
+    pivot: str | None = None  # language code pivoted through, e.g. "en"
+
+
+class TextStatus(str, enum.Enum):
+    """Where the printed text of a block comes from."""
+
+    ORIGINAL = "original"  # the source-language edition
+    REVIEWED = "reviewed"  # a reviewer's translation
+    MACHINE = "machine"  # an unreviewed (fuzzy) machine translation
+    UNTRANSLATED = "untranslated"  # no translation: the source text, marked
+
+
+@dataclass(frozen=True)
+class EditionBlock:
+    """One block as it will be printed in an edition."""
+
+    kind: BlockKind
+    text: str
+    status: TextStatus
+    source_line: int
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language of a statement: the text to print, reviewed or not."""
+
+    lang: str
+    statement: Statement
+    title: EditionBlock | None
+    speaker: EditionBlock | None
+    free_delivery: EditionBlock | None
+    body: tuple[EditionBlock, ...]
+    counts: dict = field(default_factory=dict)  # TextStatus value -> number of blocks
+
+    @property
+    def is_original(self) -> bool:
+        return self.lang == self.statement.source_lang
+
+    @property
+    def is_reviewed(self) -> bool:
+        """True when every block is original or reviewed text."""
+        blocks = [b for b in (self.title, self.speaker, self.free_delivery) if b] + list(self.body)
+        return all(b.status in (TextStatus.ORIGINAL, TextStatus.REVIEWED) for b in blocks)
