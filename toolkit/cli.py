@@ -1,0 +1,152 @@
+"""The `presskit` command line: click commands over the pipeline functions, nothing more.
+
+Heavy libraries (WeasyPrint, CTranslate2, argostranslate) are imported inside command bodies,
+so `presskit --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from toolkit import __version__
+from toolkit.errors import PresskitError
+
+log = logging.getLogger("toolkit")
+
+EPILOG = """\b
+A workspace is a folder with speeches/, locales/ and output/ (optional settings go in
+[tool.presskit] of its pyproject.toml or in presskit.toml). Commands work on the current
+folder; -C DIR points elsewhere.
+"""
+
+
+class Context:
+    """What every command gets: the workspace and the global flags."""
+
+    def __init__(self, directory: Path, traceback: bool):
+        self.directory = directory
+        self.traceback = traceback
+
+    def config(self, **overrides):
+        from toolkit.config import load_config
+
+        return load_config(self.directory, overrides)
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="presskit")
+@click.option("-C", "--directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Workspace folder to work in.")
+@click.option("-v", "--verbose", count=True, help="Say more about what is happening (-vv for debug).")
+@click.option("--traceback", is_flag=True, envvar="PRESSKIT_TRACEBACK",
+              help="Show the full Python traceback of an unexpected error.")
+@click.pass_context
+def cli(ctx: click.Context, directory: Path, verbose: int, traceback: bool) -> None:
+    """Turn an as-delivered statement into a six-language press release.
+
+    \b
+    Typical use, in a workspace folder:
+      presskit lint                 check the statements in speeches/
+      presskit publish              translate, typeset and write output/
+      presskit publish --lang fr    only the French edition
+    """
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("presskit: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.WARNING - 10 * min(verbose, 2))
+    ctx.obj = Context(directory, traceback)
+
+
+@cli.command()
+@click.argument("speeches", nargs=-1, type=click.Path(path_type=Path))
+@pass_context
+def lint(obj: Context, speeches: tuple[Path, ...]) -> None:
+    """Check statements for scraping debris and missing data.
+
+    Prints one line per finding as FILE:LINE: MESSAGE (a repeated paragraph from a
+    pull-quote box, a caption-like line, a missing date, an empty body) and exits
+    with status 1 when there is anything to look at, 0 when the statements are clean.
+
+    \b
+    Example:
+      presskit lint speeches/closing-second-multistakeholder-hearing.txt
+    """
+    from toolkit import pipeline
+
+    findings = pipeline.lint(obj.config(), speeches)
+    for finding in findings:
+        click.echo(str(finding))
+    if findings:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("speeches", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--pdf-variant", type=click.Choice(["pdf/ua-1", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b", "none"]),
+              default=None, help="PDF flavour: tagged pdf/ua-1 (default, accessible) or pdf/a-* for archiving.")
+@pass_context
+def publish(obj: Context, speeches: tuple[Path, ...], pdf_variant: str | None) -> None:
+    """Publish statements as press releases (PDF and HTML) in output/.
+
+    SPEECHES are text files; without any, every file in speeches/ is published.
+    For each statement, output/<name>/ receives <lang>.pdf and <lang>.html per
+    language and an index.html listing them. Every input is read and checked
+    before the first file is written.
+
+    \b
+    Example:
+      presskit publish speeches/closing-second-multistakeholder-hearing.txt
+    """
+    from toolkit import pipeline
+
+    config = obj.config(pdf_variant=pdf_variant)
+    result = pipeline.publish(config, speeches, progress=lambda message: log.info(message))
+    for finding in result.findings:
+        click.echo(f"note: {finding}", err=True)
+    for path in result.written:
+        click.echo(f"wrote {_shown(path, config.workspace)}")
+    if result.unchanged and not result.written:
+        click.echo(f"up to date: {len(result.unchanged)} files unchanged")
+
+
+def _shown(path: Path, workspace: Path) -> str:
+    try:
+        return str(path.relative_to(workspace))
+    except ValueError:
+        return str(path)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI, turning unexpected errors into a short message unless --traceback."""
+    try:
+        cli.main(args=argv, prog_name="presskit", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        click.echo("Interrupted; nothing half-written was left behind.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so briefly
+        if "--traceback" in (argv or sys.argv) or _env_traceback():
+            raise
+        click.echo(f"presskit: internal error: {type(exc).__name__}: {exc} "
+                   "(run again with --traceback and report it)", err=True)
+        sys.exit(70)
+
+
+def _env_traceback() -> bool:
+    import os
+
+    return os.environ.get("PRESSKIT_TRACEBACK", "") not in ("", "0")

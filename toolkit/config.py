@@ -1,0 +1,123 @@
+"""One typed, frozen configuration.
+
+Precedence: defaults < `[tool.presskit]` in the workspace's pyproject.toml (or a presskit.toml)
+< `PRESSKIT_*` environment variables < command-line flags.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from toolkit.errors import ConfigError
+from toolkit.languages import UN_ORDER, parse_language
+
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b", "none")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings for one presskit run over one workspace."""
+
+    workspace: Path = Path(".")
+    speeches_dir: str = "speeches"
+    locales_dir: str = "locales"
+    output_dir: str = "output"
+    languages: tuple[str, ...] = UN_ORDER
+    source_language: str | None = None  # None: as the reader finds it
+    packages_dir: Path | None = None  # None: argostranslate's own ARGOS_PACKAGES_DIR
+    pdf_variant: str = "pdf/ua-1"
+    threads: int = 2
+
+    @property
+    def speeches_path(self) -> Path:
+        return self.workspace / self.speeches_dir
+
+    @property
+    def locales_path(self) -> Path:
+        return self.workspace / self.locales_dir
+
+    @property
+    def output_path(self) -> Path:
+        return self.workspace / self.output_dir
+
+    @property
+    def state_path(self) -> Path:
+        """Where presskit keeps its own state (translation memory, lock)."""
+        return self.workspace / ".presskit"
+
+
+_KEYS = {f.name for f in fields(Config)} - {"workspace"}
+
+
+def load_config(workspace: Path, overrides: dict | None = None, environ=None) -> Config:
+    """Build the config for a workspace; report every bad setting at once."""
+    environ = os.environ if environ is None else environ
+    workspace = Path(workspace)
+    if not workspace.is_dir():
+        raise ConfigError("the workspace is not a directory (check -C)", workspace)
+    raw: dict[str, tuple[str, object]] = {}
+    for source, table in _file_settings(workspace):
+        raw.update({key: (source, value) for key, value in table.items()})
+    for name, value in environ.items():
+        if name.startswith("PRESSKIT_") and name not in ("PRESSKIT_TRACEBACK",):
+            raw[name[len("PRESSKIT_"):].lower()] = (f"environment variable {name}", value)
+    for key, value in (overrides or {}).items():
+        if value is not None:
+            raw[key] = ("command line", value)
+    values, problems = {}, []
+    for key, (source, value) in raw.items():
+        key = key.replace("-", "_")
+        if key not in _KEYS:
+            problems.append(f"{source}: unknown setting {key!r} (known: {', '.join(sorted(_KEYS))})")
+            continue
+        try:
+            values[key] = _convert(key, value, workspace)
+        except (ValueError, TypeError) as exc:
+            problems.append(f"{source}: {key}: {exc}")
+    if problems:
+        raise ConfigError("; ".join(problems))
+    return replace(Config(workspace=workspace), **values)
+
+
+def _file_settings(workspace: Path):
+    for name, table_path in (("pyproject.toml", ("tool", "presskit")), ("presskit.toml", ())):
+        path = workspace / name
+        if not path.is_file():
+            continue
+        try:
+            table = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read settings: {exc}", path) from None
+        for key in table_path:
+            table = table.get(key, {})
+        if not isinstance(table, dict):
+            raise ConfigError("[tool.presskit] must be a table", path)
+        yield str(path), table
+
+
+def _convert(key: str, value, workspace: Path):
+    if key == "languages":
+        items = value.replace(",", " ").split() if isinstance(value, str) else list(value)
+        if not items:
+            raise ValueError("give at least one language")
+        codes = tuple(dict.fromkeys(parse_language(str(item)) for item in items))
+        return tuple(code for code in UN_ORDER if code in codes)
+    if key == "source_language":
+        return parse_language(str(value)) if value else None
+    if key == "packages_dir":
+        return (workspace / Path(str(value)).expanduser()) if value else None
+    if key == "pdf_variant":
+        if str(value) not in PDF_VARIANTS:
+            raise ValueError(f"{value!r} is not one of {', '.join(PDF_VARIANTS)}")
+        return str(value)
+    if key == "threads":
+        number = int(value)
+        if number < 1:
+            raise ValueError("must be at least 1")
+        return number
+    if not isinstance(value, str) or not value:
+        raise ValueError("must be a non-empty folder name")
+    return value

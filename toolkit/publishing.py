@@ -1,0 +1,76 @@
+"""Publish stage: HTML pages become PDFs (WeasyPrint); files land atomically in output/."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.errors import PresskitError
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    """A PDF in memory, with what the index reports about it."""
+
+    data: bytes
+    pages: int
+
+
+def refuse_fetch(url: str, timeout: int = 10, ssl_context=None):
+    """Refuse every fetch: a press release is self-contained (fonts come from the system)."""
+    raise ValueError(f"presskit does not fetch external resources ({url})")
+
+
+def write_pdf(html: str, *, variant: str | None = "pdf/ua-1", lang: str | None = None) -> RenderedPdf:
+    """Typeset one HTML page as a PDF and return its bytes and page count."""
+    import weasyprint  # heavy: only when a PDF is made
+
+    document = weasyprint.HTML(string=html, url_fetcher=refuse_fetch, base_url=".").render()
+    options = {"uncompressed_pdf": False}
+    if variant and variant != "none":
+        options["pdf_variant"] = variant
+    if lang:
+        document.metadata.lang = lang
+    buffer = io.BytesIO()
+    document.write_pdf(buffer, **options)
+    return RenderedPdf(buffer.getvalue(), len(document.pages))
+
+
+def atomic_write(path: Path, data: bytes) -> bool:
+    """Write bytes through a temporary file and rename; return False when nothing changed."""
+    path = Path(path)
+    if path.exists() and path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; outputs are meant to be shared
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise PresskitError(f"cannot write the file: {exc.strerror}", path) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def write_files(files: dict[Path, bytes]) -> list[Path]:
+    """Write every gathered output file atomically; return the paths that changed."""
+    return [path for path, data in files.items() if atomic_write(path, data)]
+
+
+def human_size(size: int) -> str:
+    """Return a file size the way an index page shows it ("152 KB")."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} KB"
+    return f"{size / 1024 / 1024:.1f} MB"

@@ -1,0 +1,380 @@
+"""Read stage: an as-delivered text file becomes a `Statement`.
+
+A speech file is plain UTF-8 text as copied from a web page or a word processor, optionally
+preceded by a header block that supplies what the text lacks:
+
+    ---
+    date: 2017-10-11
+    venue: New York
+    symbol: GA/SM/123
+    language: en
+    ---
+
+The reader finds the title, the delivery note, the speaker line, a date line and the body, and
+records what looks like scraping debris (a repeated paragraph from a pull-quote box, a stray
+caption) as findings instead of printing it twice.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.errors import StatementError
+from toolkit.languages import LANGUAGES, parse_language
+from toolkit.model import Block, BlockKind, Delivery, DeliveryKind, Finding, Statement
+
+HEADER_KEYS = ("date", "venue", "symbol", "language", "slug")
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_PATTERNS = (
+    re.compile(rf"^(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\.?\s+(?P<year>\d{{4}})$", re.I),
+    re.compile(rf"^(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})$", re.I),
+    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$"),
+)
+_WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+", re.I)
+
+_DELIVERY = re.compile(
+    r"^(?:(?P<delivered>as delivered)"
+    r"|(?P<check>check against (?:actual )?delivery)"
+    r"|(?P<prepared>as prepared(?: for delivery)?)"
+    r"|as translated from (?:the )?(?P<translated>\w+)(?: original)?)$",
+    re.I,
+)
+_SPEAKER = re.compile(
+    r"^(?:(?:opening|closing|keynote|video|welcoming|concluding)\s+)?"
+    r"(?:statement|remarks|address|message|speech|briefing|intervention)s?\s+(?:by|of|from)\b",
+    re.I,
+)
+_BULLET = re.compile(r"^(?:[•▪◦‣●·*-]|\d{1,2}[.)])\s+")
+_CAPTION = re.compile(
+    r"^(?:(?:un |united nations )?photo\b|credit\b|©|source:|image:|video:|watch:|read more\b"
+    r"|(?:the )?(?:president|secretary-general|deputy secretary-general|chair|chairperson"
+    r"|spokesperson|high commissioner|special envoy)\b)",
+    re.I,
+)
+_TERMINAL = tuple(".!?:;…。！？؟\"”’»)")
+_LANGUAGE_NAMES = {lang.english_name.lower(): code for code, lang in LANGUAGES.items()}
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """Text between blank lines, split into lines with their line numbers."""
+
+    lines: tuple[tuple[int, str], ...]
+
+    @property
+    def line(self) -> int:
+        return self.lines[0][0]
+
+    @property
+    def text(self) -> str:
+        return " ".join(text for _, text in self.lines)
+
+
+def read_statement(path: Path | str, *, source_lang: str | None = None) -> Statement:
+    """Read a speech file into a `Statement`; raise StatementError for unusable input."""
+    path = Path(path)
+    text = _decode(path, _read_bytes(path))
+    header, body_lines = _split_header(path, text)
+    chunks = _chunk(body_lines)
+    if not chunks:
+        raise StatementError("the statement has no text after its header", path)
+    return _parse(path, header, chunks, source_lang)
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise StatementError("no such file", path)
+    if path.is_dir():
+        raise StatementError("is a directory, not a speech file (give a .txt file)", path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise StatementError(f"cannot read the file: {exc.strerror}", path) from None
+    if not data.strip():
+        raise StatementError("the file is empty", path)
+    return data
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if b"\x00" in data:
+        raise StatementError("looks like a binary file, not a text statement", path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise StatementError(
+            "is not UTF-8 text (perhaps Windows-1252); re-save it as UTF-8", path, line
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = [c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t"]
+    if len(controls) > 8:
+        raise StatementError("contains control characters; is it really a text file?", path)
+    return text
+
+
+def _clean(line: str) -> str:
+    # Web copies carry no-break and zero-width spaces; print them as ordinary spaces.
+    line = re.sub(r"[\u00a0\u2007\u202f\u2009\t]", " ", line)
+    line = re.sub(r"[\u200b\ufeff]", "", line)
+    return re.sub(r" {2,}", " ", line).strip()
+
+
+def _split_header(path: Path, text: str) -> tuple[dict[str, tuple[int, str]], list[tuple[int, str]]]:
+    lines = [(n, _clean(raw)) for n, raw in enumerate(text.split("\n"), start=1)]
+    header: dict[str, tuple[int, str]] = {}
+    if not lines or lines[0][1] != "---":
+        return header, lines
+    for index, (number, line) in enumerate(lines[1:], start=1):
+        if line == "---":
+            return header, lines[index + 1 :]
+        if not line or line.startswith("#"):
+            continue
+        key, sep, value = line.partition(":")
+        key = key.strip().lower()
+        if not sep or key not in HEADER_KEYS:
+            raise StatementError(
+                f"unknown header line {line!r}; the header takes {', '.join(HEADER_KEYS)}",
+                path,
+                number,
+            )
+        header[key] = (number, value.strip())
+    raise StatementError("the header block opened with '---' is never closed", path, 1)
+
+
+def _chunk(lines: list[tuple[int, str]]) -> list[_Chunk]:
+    chunks, current = [], []
+    for number, line in lines:
+        if line:
+            current.append((number, line))
+        elif current:
+            chunks.append(_Chunk(tuple(current)))
+            current = []
+    if current:
+        chunks.append(_Chunk(tuple(current)))
+    return chunks
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """Return the date in a line such as "11 October 2017" or "New York, 11 October 2017"."""
+    candidate = _WEEKDAY.sub("", text.strip().rstrip("."))
+    for part in (candidate, candidate.rpartition(",")[2].strip(), candidate.split(",", 1)[-1].strip()):
+        for pattern in _DATE_PATTERNS:
+            match = pattern.match(part)
+            if match:
+                month = match["month"]
+                month_number = int(month) if month.isdigit() else _MONTHS[month.lower()]
+                try:
+                    return datetime.date(int(match["year"]), month_number, int(match["day"]))
+                except ValueError:
+                    return None
+    return None
+
+
+def _date_venue(text: str) -> tuple[datetime.date | None, str | None]:
+    date = parse_date(text)
+    if date is None or len(text) > 60:
+        return None, None
+    head, sep, _ = _WEEKDAY.sub("", text).partition(",")
+    venue = head.strip() if sep and parse_date(head) is None and not head.strip().isdigit() else None
+    return date, venue
+
+
+def _delivery(chunk: _Chunk) -> Delivery | None:
+    if len(chunk.lines) != 1:
+        return None
+    bare = chunk.text.strip(" -–—*_[](){}|").rstrip(".").strip()
+    match = _DELIVERY.match(bare)
+    if not match:
+        return None
+    if match["delivered"]:
+        return Delivery(DeliveryKind.AS_DELIVERED, chunk.text, chunk.line)
+    if match["check"]:
+        return Delivery(DeliveryKind.CHECK_AGAINST_DELIVERY, chunk.text, chunk.line)
+    if match["prepared"]:
+        return Delivery(DeliveryKind.AS_PREPARED, chunk.text, chunk.line)
+    language = _LANGUAGE_NAMES.get(match["translated"].lower())
+    return Delivery(DeliveryKind.AS_TRANSLATED, chunk.text, chunk.line, language)
+
+
+def _is_short_line(text: str) -> bool:
+    return len(text) <= 90 and not text.endswith(_TERMINAL)
+
+
+def _normalized(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def _paragraphs(chunk: _Chunk) -> list[tuple[BlockKind, int, str]]:
+    """Split a chunk into paragraphs: bullets and one-paragraph-per-line text stay apart."""
+    lines = chunk.lines
+    if all(_BULLET.match(text) for _, text in lines):
+        return [(BlockKind.LIST_ITEM, n, _BULLET.sub("", text)) for n, text in lines]
+    if len(lines) > 1 and all(text.endswith(_TERMINAL) for _, text in lines[:-1]):
+        return [(BlockKind.PARAGRAPH, n, text) for n, text in lines]
+    if len(lines) > 1 and any(_BULLET.match(text) for _, text in lines):
+        result, prose = [], []
+        for n, text in lines:
+            if _BULLET.match(text):
+                result.append((BlockKind.LIST_ITEM, n, _BULLET.sub("", text)))
+            elif result and result[-1][0] is BlockKind.LIST_ITEM and not prose:
+                kind, first, previous = result[-1]
+                result[-1] = (kind, first, f"{previous} {text}")
+            else:
+                result.append((BlockKind.PARAGRAPH, n, text))
+        return result
+    return [(BlockKind.PARAGRAPH, chunk.line, chunk.text)]
+
+
+def _parse(path: Path, header: dict, chunks: list[_Chunk], source_lang: str | None) -> Statement:
+    findings: list[Finding] = []
+    title = speaker = None
+    delivery = None
+    date, venue = _header_date(path, header)
+    index = 0
+
+    # The front matter: at most a title, a delivery note, a speaker line and a date line, in
+    # any order, before the first paragraph of the body.
+    while index < len(chunks) and index < 5:
+        chunk = chunks[index]
+        text = chunk.text
+        found_delivery = _delivery(chunk)
+        line_date, line_venue = _date_venue(text)
+        if found_delivery and delivery is None:
+            delivery = found_delivery
+        elif line_date and len(chunk.lines) == 1:
+            if date and line_date != date:
+                findings.append(Finding(path, chunk.line, "date-mismatch",
+                                        f"date line says {line_date.isoformat()} but the header says {date.isoformat()}"))
+            date = date or line_date
+            venue = venue or line_venue
+        elif speaker is None and _SPEAKER.match(text):
+            speaker = Block(BlockKind.SPEAKER, text, chunk.line)
+        elif title is None and speaker is None and delivery is None and index == 0 and len(text) <= 200 \
+                and not text.endswith((".", "!", "?", ":", ",")) and len(chunk.lines) <= 2:
+            title = Block(BlockKind.TITLE, text, chunk.line)
+        else:
+            break
+        index += 1
+
+    body, body_findings = _read_body(path, chunks[index:])
+    findings.extend(body_findings)
+    if not any(b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) for b in body):
+        raise StatementError("the statement has no body paragraphs", path, chunks[-1].line)
+    if date is None:
+        findings.append(Finding(path, 1, "missing-date",
+                                "no date of delivery; add 'date: YYYY-MM-DD' to a header block"))
+    lang = _source_language(path, header, source_lang, body)
+    slug = _slug(header.get("slug", (0, path.stem))[1])
+    return Statement(
+        path=path, slug=slug, source_lang=lang, title=title, delivery=delivery, speaker=speaker,
+        body=tuple(body), date=date, venue=venue or _header_value(header, "venue"),
+        symbol=_header_value(header, "symbol"), findings=tuple(sorted(findings, key=lambda f: f.line)),
+    )
+
+
+def _read_body(path: Path, chunks: list[_Chunk]) -> tuple[list[Block], list[Finding]]:
+    body: list[Block] = []
+    findings: list[Finding] = []
+    seen: dict[str, int] = {}
+    after_quote = False
+    for chunk in chunks:
+        for kind, line, text in _paragraphs(chunk):
+            key = _normalized(text)
+            if kind is BlockKind.PARAGRAPH and key in seen and len(key) > 40:
+                findings.append(Finding(path, line, "duplicate-paragraph",
+                                        f"repeats the paragraph at line {seen[key]} (a pull-quote box?); "
+                                        "printed once, as a pull quote"))
+                body.append(Block(BlockKind.PULL_QUOTE, text, line))
+                after_quote = True
+                continue
+            if kind is BlockKind.PARAGRAPH and _is_short_line(text) and (after_quote or _CAPTION.match(text)):
+                if after_quote:
+                    findings.append(Finding(path, line, "caption-line",
+                                            f"caption-like line {text!r}; printed as the pull quote's attribution"))
+                    body.append(Block(BlockKind.ATTRIBUTION, text, line))
+                else:
+                    findings.append(Finding(path, line, "caption-line",
+                                            f"caption-like line {text!r} (a photo caption?); left out of the release"))
+                after_quote = False
+                continue
+            after_quote = False
+            if kind is BlockKind.PARAGRAPH and _is_short_line(text) and len(text.split()) <= 12:
+                kind = BlockKind.HEADING
+            seen.setdefault(key, line)
+            body.append(Block(kind, text, line))
+    return body, findings
+
+
+def _header_value(header: dict, key: str) -> str | None:
+    value = header.get(key, (0, ""))[1]
+    return value or None
+
+
+def _header_date(path: Path, header: dict) -> tuple[datetime.date | None, str | None]:
+    if "date" not in header:
+        return None, None
+    line, value = header["date"]
+    date = parse_date(value)
+    if date is None:
+        raise StatementError(f"cannot read the date {value!r}; write it as YYYY-MM-DD", path, line)
+    return date, None
+
+
+def _source_language(path: Path, header: dict, override: str | None, body: list[Block]) -> str:
+    value = override or _header_value(header, "language")
+    if value:
+        try:
+            return parse_language(value)
+        except ValueError as exc:
+            line = header.get("language", (None,))[0] if not override else None
+            raise StatementError(str(exc), path, line) from None
+    return guess_language(" ".join(b.text for b in body[:10]))
+
+
+_STOPWORDS = {
+    "en": {"the", "and", "of", "to", "is", "we", "that", "in", "for", "our"},
+    "fr": {"le", "la", "les", "et", "des", "est", "nous", "que", "une", "dans"},
+    "es": {"el", "la", "los", "las", "y", "de", "que", "es", "nuestro", "una"},
+}
+
+
+def guess_language(text: str) -> str:
+    """Guess which of the six UN languages a text is in, from its script and common words."""
+    scripts = {"ar": 0, "zh": 0, "ru": 0}
+    for char in text:
+        if "\u0600" <= char <= "\u06ff":
+            scripts["ar"] += 1
+        elif "\u4e00" <= char <= "\u9fff":
+            scripts["zh"] += 1
+        elif "\u0400" <= char <= "\u04ff":
+            scripts["ru"] += 1
+    best = max(scripts, key=scripts.get)
+    if scripts[best] > len(text) * 0.1:
+        return best
+    words = re.findall(r"\w+", text.casefold())
+    scores = {code: sum(w in stop for w in words) for code, stop in _STOPWORDS.items()}
+    return max(scores, key=lambda code: (scores[code], code == "en"))
+
+
+def _slug(stem: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "statement"
