@@ -89,10 +89,15 @@ def lint(obj: Context, speeches: tuple[Path, ...]) -> None:
 
 @cli.command()
 @click.argument("speeches", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--date", "date_", metavar="YYYY-MM-DD", callback=lambda c, p, v: _parse_date(v),
+              help="Date of delivery, when the speech file does not say.")
+@click.option("--venue", metavar="PLACE", help='Where it was delivered, e.g. "New York".')
+@click.option("--symbol", metavar="SYMBOL", help="Document symbol of the press release, e.g. GA/SM/123.")
 @click.option("--pdf-variant", type=click.Choice(["pdf/ua-1", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b", "none"]),
               default=None, help="PDF flavour: tagged pdf/ua-1 (default, accessible) or pdf/a-* for archiving.")
 @pass_context
-def publish(obj: Context, speeches: tuple[Path, ...], pdf_variant: str | None) -> None:
+def publish(obj: Context, speeches: tuple[Path, ...], date_, venue: str | None, symbol: str | None,
+            pdf_variant: str | None) -> None:
     """Publish statements as press releases (PDF and HTML) in output/.
 
     SPEECHES are text files; without any, every file in speeches/ is published.
@@ -107,13 +112,25 @@ def publish(obj: Context, speeches: tuple[Path, ...], pdf_variant: str | None) -
     from toolkit import pipeline
 
     config = obj.config(pdf_variant=pdf_variant)
-    result = pipeline.publish(config, speeches, progress=lambda message: log.info(message))
+    metadata = {"date": date_, "venue": venue, "symbol": symbol}
+    result = pipeline.publish(config, speeches, metadata=metadata, progress=lambda message: log.info(message))
     for finding in result.findings:
         click.echo(f"note: {finding}", err=True)
     for path in result.written:
         click.echo(f"wrote {_shown(path, config.workspace)}")
     if result.unchanged and not result.written:
         click.echo(f"up to date: {len(result.unchanged)} files unchanged")
+
+
+def _parse_date(value: str | None):
+    if value is None:
+        return None
+    from toolkit.statement import parse_date
+
+    date = parse_date(value)
+    if date is None:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD")
+    return date
 
 
 def _shown(path: Path, workspace: Path) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,9 +41,15 @@ def find_speeches(config: Config, paths: tuple[Path, ...]) -> list[Path]:
     return found
 
 
-def read_statements(config: Config, paths: tuple[Path, ...]) -> list[Statement]:
-    """Read and check every statement before anything is written."""
+def read_statements(config: Config, paths: tuple[Path, ...], metadata: dict | None = None) -> list[Statement]:
+    """Read and check every statement before anything is written.
+
+    `metadata` (date, venue, symbol from the command line) overrides what the files say.
+    """
     statements = [read_statement(p, source_lang=config.source_language) for p in find_speeches(config, paths)]
+    given = {key: value for key, value in (metadata or {}).items() if value is not None}
+    if given:
+        statements = [_with_metadata(s, given) for s in statements]
     slugs: dict[str, Path] = {}
     for statement in statements:
         if statement.slug in slugs:
@@ -52,6 +59,13 @@ def read_statements(config: Config, paths: tuple[Path, ...]) -> list[Statement]:
             )
         slugs[statement.slug] = statement.path
     return statements
+
+
+def _with_metadata(statement: Statement, given: dict) -> Statement:
+    findings = statement.findings
+    if "date" in given:
+        findings = tuple(f for f in findings if f.code != "missing-date")
+    return dataclasses.replace(statement, findings=findings, **given)
 
 
 def lint(config: Config, paths: tuple[Path, ...]) -> list[Finding]:
@@ -83,13 +97,14 @@ def publish(
     config: Config,
     paths: tuple[Path, ...],
     *,
+    metadata: dict | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> PublishResult:
     """Build the press releases of the given statements into output/<slug>/."""
     from toolkit import publishing, rendering
 
     say = progress or (lambda message: None)
-    statements = read_statements(config, paths)
+    statements = read_statements(config, paths, metadata)
     result = PublishResult()
     env = rendering.make_environment()
     files: dict[Path, bytes] = {}
