@@ -69,7 +69,7 @@ _CAPTION = re.compile(
     r"|spokesperson|high commissioner|special envoy)\b)",
     re.I,
 )
-_TERMINAL = tuple(".!?:;…。！？؟\"”’»)")
+_TERMINAL = tuple(".,!?:;…。，！？؟،\"”’»)")
 _LANGUAGE_NAMES = {lang.english_name.lower(): code for code, lang in LANGUAGES.items()}
 
 
@@ -142,6 +142,8 @@ def _split_header(path: Path, text: str) -> tuple[dict[str, tuple[int, str]], li
     header: dict[str, tuple[int, str]] = {}
     if not lines or lines[0][1] != "---":
         return header, lines
+    if not any(line == "---" for _, line in lines[1:]):
+        raise StatementError("the header block opened with '---' is never closed", path, 1)
     for index, (number, line) in enumerate(lines[1:], start=1):
         if line == "---":
             return header, lines[index + 1 :]
@@ -156,20 +158,33 @@ def _split_header(path: Path, text: str) -> tuple[dict[str, tuple[int, str]], li
                 number,
             )
         header[key] = (number, value.strip())
-    raise StatementError("the header block opened with '---' is never closed", path, 1)
+    return header, []  # unreachable: a closing line exists
 
 
 def _chunk(lines: list[tuple[int, str]]) -> list[_Chunk]:
     chunks, current = [], []
-    for number, line in lines:
+    for number, line in lines + [(0, "")]:
         if line:
             current.append((number, line))
         elif current:
-            chunks.append(_Chunk(tuple(current)))
+            chunks.extend(_split_lines(tuple(current)))
             current = []
-    if current:
-        chunks.append(_Chunk(tuple(current)))
     return chunks
+
+
+def _split_lines(lines: tuple[tuple[int, str], ...]) -> list[_Chunk]:
+    """Keep hard-wrapped prose together; give one-paragraph-per-line text a chunk per line.
+
+    A line continues the previous one when that one has no closing punctuation and this one
+    starts in lower case; text with no such line was written one paragraph per line.
+    """
+    if len(lines) == 1 or any(_BULLET.match(text) for _, text in lines):
+        return [_Chunk(lines)]
+    continued = any(
+        not previous.endswith(_TERMINAL) and text[:1].islower()
+        for (_, previous), (_, text) in zip(lines, lines[1:])
+    )
+    return [_Chunk(lines)] if continued else [_Chunk((line,)) for line in lines]
 
 
 def parse_date(text: str) -> datetime.date | None:
@@ -223,24 +238,19 @@ def _normalized(text: str) -> str:
 
 
 def _paragraphs(chunk: _Chunk) -> list[tuple[BlockKind, int, str]]:
-    """Split a chunk into paragraphs: bullets and one-paragraph-per-line text stay apart."""
-    lines = chunk.lines
-    if all(_BULLET.match(text) for _, text in lines):
-        return [(BlockKind.LIST_ITEM, n, _BULLET.sub("", text)) for n, text in lines]
-    if len(lines) > 1 and all(text.endswith(_TERMINAL) for _, text in lines[:-1]):
-        return [(BlockKind.PARAGRAPH, n, text) for n, text in lines]
-    if len(lines) > 1 and any(_BULLET.match(text) for _, text in lines):
-        result, prose = [], []
-        for n, text in lines:
-            if _BULLET.match(text):
-                result.append((BlockKind.LIST_ITEM, n, _BULLET.sub("", text)))
-            elif result and result[-1][0] is BlockKind.LIST_ITEM and not prose:
-                kind, first, previous = result[-1]
-                result[-1] = (kind, first, f"{previous} {text}")
-            else:
-                result.append((BlockKind.PARAGRAPH, n, text))
-        return result
-    return [(BlockKind.PARAGRAPH, chunk.line, chunk.text)]
+    """Split a chunk into blocks: bullets become list items, wrapped prose one paragraph."""
+    if not _BULLET.match(chunk.lines[0][1]) and not any(_BULLET.match(t) for _, t in chunk.lines):
+        return [(BlockKind.PARAGRAPH, chunk.line, chunk.text)]
+    result: list[tuple[BlockKind, int, str]] = []
+    for n, text in chunk.lines:
+        if _BULLET.match(text):
+            result.append((BlockKind.LIST_ITEM, n, _BULLET.sub("", text)))
+        elif result and not result[-1][2].endswith(_TERMINAL) and text[:1].islower():
+            kind, first, previous = result[-1]
+            result[-1] = (kind, first, f"{previous} {text}")
+        else:
+            result.append((BlockKind.PARAGRAPH, n, text))
+    return result
 
 
 def _parse(path: Path, header: dict, chunks: list[_Chunk], source_lang: str | None) -> Statement:
