@@ -1,0 +1,55 @@
+"""Shared fixtures. Argos packages are real: built small, installed with argostranslate's installer."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from support.argos_builder import build_package, train_tokenizer
+
+# The pairs the translation tests install: English into two languages, Arabic into English
+# (so ar→fr and ar→es pivot through English), and no ar→fr, nothing into Chinese.
+ARGOS_TEST_PAIRS = (("en", "fr"), ("en", "es"), ("ar", "en"))
+
+
+@pytest.fixture(scope="session")
+def argos_env(tmp_path_factory) -> Path:
+    """Point argostranslate's data, config, cache and packages folders at a temporary home."""
+    if "argostranslate.settings" in sys.modules:
+        pytest.fail("argostranslate was imported before argos_env set its folders; use the fixture")
+    home = tmp_path_factory.mktemp("argos-home")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_DATA_HOME", str(home / "data"))
+        mp.setenv("XDG_CONFIG_HOME", str(home / "config"))
+        mp.setenv("XDG_CACHE_HOME", str(home / "cache"))
+        mp.setenv("ARGOS_PACKAGES_DIR", str(home / "packages"))
+        mp.setenv("ARGOS_PACKAGE_INDEX", "http://127.0.0.1:9/")  # closed port: no real downloads
+        yield home
+
+
+@pytest.fixture(scope="session")
+def argos_tokenizer(tmp_path_factory) -> Path:
+    """A tiny SentencePiece model trained on the sample statement and generated text."""
+    return train_tokenizer(tmp_path_factory.mktemp("tokenizer") / "sentencepiece.model", vocab=400, corpus_size=400)
+
+
+@pytest.fixture(scope="session")
+def argos_package_files(tmp_path_factory, argos_tokenizer) -> dict[tuple[str, str], Path]:
+    """Tiny .argosmodel files for ARGOS_TEST_PAIRS (1 layer, d_model 32), not installed."""
+    dest = tmp_path_factory.mktemp("argosmodels")
+    return {
+        pair: build_package(dest, *pair, tokenizer=argos_tokenizer, seed=seed)
+        for seed, pair in enumerate(ARGOS_TEST_PAIRS)
+    }
+
+
+@pytest.fixture(scope="session")
+def argos_packages(argos_env, argos_package_files) -> Path:
+    """A packages folder with ARGOS_TEST_PAIRS installed by argostranslate; return its path."""
+    from argostranslate import package, settings
+
+    for path in argos_package_files.values():
+        package.install_from_path(path)
+    return Path(settings.package_data_dir)

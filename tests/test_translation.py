@@ -1,0 +1,184 @@
+"""The translate stage on real (tiny, random-weight) Argos packages: routes, batching, memory."""
+
+from __future__ import annotations
+
+import socket
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from toolkit.errors import TranslationError
+from toolkit.translation import ArgosTranslator, TranslationMemory, split_sentences
+from toolkit.translation.sentences import ABBREVIATIONS
+
+PARAGRAPHS = [
+    "Thank you for participating in today’s interactive multi-stakeholder hearing. We received a lot of information.",
+    "Closing statement by H.E. Mr. Miroslav Lajčák, President of the 72nd Session of the UN General Assembly.",
+    "The aim of today was to engage, to listen, and to learn. We did all of that.",
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("We heard you. Thank you!", ["We heard you.", "Thank you!"]),
+        ("Statement by H.E. Mr. Lajčák, President. Thank you.", ["Statement by H.E. Mr. Lajčák, President.", "Thank you."]),
+        ("See resolution No. 72/1, e.g. the text. Dr. Smith agreed.", ["See resolution No. 72/1, e.g. the text.", "Dr. Smith agreed."]),
+        ("The U.N. Secretary-General spoke at 10 a.m. in New York.", ["The U.N. Secretary-General spoke at 10 a.m. in New York."]),
+        ("J. K. Rowling came. So did i.e. nobody.", ["J. K. Rowling came.", "So did i.e. nobody."]),
+        ("Did we? Yes… Indeed.", ["Did we?", "Yes…", "Indeed."]),
+        ("“We did all of that.” And more.", ["“We did all of that.”", "And more."]),
+        ("Migrants, refugees, etc. The compact is next.", ["Migrants, refugees, etc.", "The compact is next."]),
+        ("我们听到了。谢谢！你好吗？好", ["我们听到了。", "谢谢！", "你好吗？", "好"]),
+        ("هل سمعتم؟ نعم. شكرا!", ["هل سمعتم؟", "نعم.", "شكرا!"]),
+        ("Он сказал: «Спасибо». Т.е. всё.", ["Он сказал: «Спасибо».", "Т.е. всё."]),
+        ("1.5 million people", ["1.5 million people"]),
+        ("   ", []),
+    ],
+)
+def test_split_sentences(text, expected):
+    assert split_sentences(text) == expected
+
+
+def test_abbreviations_are_lower_case_without_final_period():
+    assert all(a == a.lower() and not a.endswith(".") for a in ABBREVIATIONS)
+
+
+def test_import_is_cheap():
+    code = (
+        "import sys, toolkit.translation; "
+        "heavy = [m for m in ('argostranslate', 'ctranslate2', 'sentencepiece', 'torch') if m in sys.modules]; "
+        "assert not heavy, heavy"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_translate_returns_one_suggestion_per_text_in_order(argos_packages):
+    texts = PARAGRAPHS + ["", "   ", "2017", "1.5 — 2.0"]
+    with ArgosTranslator(packages_dir=argos_packages) as translator:
+        suggestions = translator.translate(texts, "en", "fr")
+    assert [s.source for s in suggestions] == texts
+    for suggestion in suggestions[:3]:
+        assert suggestion.text.strip() and suggestion.text != suggestion.source
+        assert (suggestion.engine, suggestion.package, suggestion.version, suggestion.pivot) == (
+            "Argos Translate (CTranslate2)", "translate-en_fr", "1.0", None)
+    assert [s.text for s in suggestions[3:]] == ["", "   ", "2017", "1.5 — 2.0"]  # untouched
+    # Every sentence of every text went to the model in one batched call.
+    assert translator.model_calls == 1
+    assert translator.sentences_translated == sum(len(split_sentences(p)) for p in PARAGRAPHS)
+
+
+def test_texts_without_letters_never_load_a_model(argos_packages):
+    with ArgosTranslator(packages_dir=argos_packages) as translator:
+        suggestions = translator.translate(["", "42", " 3.14 "], "en", "fr")
+    assert [s.text for s in suggestions] == ["", "42", " 3.14 "]
+    assert translator.model_calls == 0
+
+
+def test_duplicate_sentences_are_translated_once(argos_packages):
+    with ArgosTranslator(packages_dir=argos_packages) as translator:
+        first, second = translator.translate(["Thank you. Thank you.", "Thank you."], "en", "es")
+    assert translator.sentences_translated == 1
+    half = second.text
+    assert first.text == f"{half} {half}"
+
+
+def test_pivot_through_english(argos_packages):
+    with ArgosTranslator(packages_dir=argos_packages) as translator:
+        assert translator.missing_pairs("ar", ["ar", "en", "fr", "es", "zh"]) == [("ar", "zh")]
+        french = translator.translate(["شكرا لكم. نعم."], "ar", "fr")
+        spanish = translator.translate(["شكرا لكم. نعم."], "ar", "es")
+    assert french[0].pivot == spanish[0].pivot == "en"
+    assert french[0].package == "translate-ar_en+translate-en_fr"
+    assert french[0].version == "1.0+1.0"
+    # The ar→en leg is shared: Spanish only costs its en→es leg.
+    assert translator.model_calls == 3
+    assert translator.sentences_translated == 2 * 3
+
+
+def test_missing_model_says_what_to_install(argos_packages):
+    with ArgosTranslator(packages_dir=argos_packages) as translator:
+        assert "presskit models install zh" in translator.install_hint("ar", "zh")
+        assert "translate-en_zh.argosmodel" in translator.install_hint("ar", "zh")
+        with pytest.raises(TranslationError, match=r"ar→zh.*presskit models install zh") as info:
+            translator.translate(["مرحبا"], "ar", "zh")
+    assert "\n" not in str(info.value)
+
+
+def test_progress_reaches_the_announced_total(argos_packages):
+    steps = []
+    texts = PARAGRAPHS + ["Thank you."]
+    with ArgosTranslator(packages_dir=argos_packages) as translator:
+        total = translator.progress_total(texts, "en", "fr")
+        translator.translate(texts, "en", "fr", progress=steps.append)
+        assert sum(steps) == total == 6
+        pivot_steps = []
+        total = translator.progress_total(["شكرا لكم. نعم."], "ar", "fr")
+        translator.translate(["شكرا لكم. نعم."], "ar", "fr", progress=pivot_steps.append)
+    assert sum(pivot_steps) == total == 4
+
+
+def test_memory_makes_a_rerun_free(argos_packages, tmp_path):
+    path = tmp_path / ".presskit" / "memory.sqlite3"
+    with TranslationMemory(path) as memory, ArgosTranslator(argos_packages, memory) as translator:
+        first = translator.translate(PARAGRAPHS, "en", "fr")
+    assert translator.sentences_translated == 5
+    with TranslationMemory(path) as memory, ArgosTranslator(argos_packages, memory) as translator:
+        again = translator.translate(PARAGRAPHS, "en", "fr")
+    assert (translator.model_calls, translator.sentences_translated) == (0, 0)
+    assert again == first
+
+
+def test_memory_retranslates_only_what_changed(argos_packages, tmp_path):
+    path = tmp_path / "memory.sqlite3"
+    with TranslationMemory(path) as memory, ArgosTranslator(argos_packages, memory) as translator:
+        before = translator.translate(PARAGRAPHS, "en", "es")
+    edited = [PARAGRAPHS[0], PARAGRAPHS[1], "The aim of today was to engage and to listen. We did all of that."]
+    with TranslationMemory(path) as memory, ArgosTranslator(argos_packages, memory) as translator:
+        after = translator.translate(edited, "en", "es")
+    assert translator.sentences_translated == 1  # the one edited sentence
+    assert after[:2] == before[:2]
+
+
+def test_memory_is_keyed_by_package_version(argos_packages, tmp_path):
+    path = tmp_path / "memory.sqlite3"
+    with TranslationMemory(path) as memory:
+        memory.store(("en", "fr", "translate-en_fr", "0.9/beam4"), [("Thank you.", "old model")])
+        with ArgosTranslator(argos_packages, memory) as translator:
+            (suggestion,) = translator.translate(["Thank you."], "en", "fr")
+    assert suggestion.text != "old model" and translator.sentences_translated == 1
+
+
+def test_memory_survives_a_failed_write(tmp_path):
+    with TranslationMemory(tmp_path / "memory.sqlite3") as memory:
+        key = ("en", "fr", "translate-en_fr", "1.0/beam4")
+        memory.store(key, [("a", "b")])
+        with pytest.raises(sqlite3.Error):
+            memory.store(key, [("c", "d"), ("e", object())])  # fails mid-transaction
+        assert memory.lookup(key, ["a", "c", "e"]) == {"a": "b"}
+        assert len(memory) == 1
+
+
+def test_translating_opens_no_socket(argos_packages, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("translation tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    with ArgosTranslator(packages_dir=argos_packages) as translator:
+        suggestions = translator.translate(PARAGRAPHS, "en", "es")
+        suggestions += translator.translate(["شكرا لكم."], "ar", "fr")
+    assert all(s.text for s in suggestions)
+
+
+def test_one_model_in_memory_at_a_time(argos_packages):
+    translator = ArgosTranslator(packages_dir=argos_packages)
+    translator.translate(["Thank you."], "en", "fr")
+    loaded_fr = translator._loaded[1]
+    translator.translate(["Thank you."], "en", "es")
+    assert not loaded_fr.model_is_loaded
+    translator.close()
+    assert translator._loaded is None

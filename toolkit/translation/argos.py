@@ -1,0 +1,241 @@
+"""The Argos Translate backend: installed Argos packages, decoded with CTranslate2 directly.
+
+Argos's own `translate` module splits with a network-hungry sentence model, imports torch and
+translates paragraph by paragraph in 32-token batches. Here every sentence of every text goes to
+CTranslate2 in one batched call per language pair, with Argos's decoding settings, so results
+are Argos's but arrive several times sooner.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from toolkit.errors import TranslationError
+from toolkit.model import Suggestion
+from toolkit.translation import packages
+from toolkit.translation.memory import TranslationMemory
+from toolkit.translation.sentences import split_sentences
+
+log = logging.getLogger(__name__)
+
+ENGINE = "Argos Translate (CTranslate2)"
+# argostranslate.translate.apply_packaged_translation hard-codes these; the beam size comes from
+# its settings (ARGOS_BEAM_SIZE, default 4) and is read from there.
+LENGTH_PENALTY = 0.2
+# Token batches, not Argos's 32: on CPU large batches amortise the decoder's per-step cost.
+MAX_BATCH_TOKENS = 1024
+NO_SPACE_LANGUAGES = frozenset({"zh", "ja"})  # sentences are joined without a space
+
+
+class ArgosTranslator:
+    """Translate texts with installed Argos packages; one model in memory at a time.
+
+    Create one per run. `memory` (optional) keeps translations across runs. `model_calls` and
+    `sentences_translated` count the work done, for tests and reports.
+    """
+
+    engine = ENGINE
+
+    def __init__(self, packages_dir: Path | None = None, memory: TranslationMemory | None = None, threads: int = 2):
+        self.packages_dir = packages_dir
+        self.memory = memory
+        self.threads = threads
+        self.model_calls = 0
+        self.sentences_translated = 0
+        self._installed: dict[tuple[str, str], packages.ModelPackage] | None = None
+        self._loaded: tuple[Path, object, object] | None = None  # (package path, translator, argos Package)
+        self._cache: dict[tuple[str, str, str, str], dict[str, str]] = {}  # this run's translations
+
+    # Routes -------------------------------------------------------------------------------
+
+    def installed(self) -> dict[tuple[str, str], packages.ModelPackage]:
+        """Return the installed packages (scanned once per translator)."""
+        if self._installed is None:
+            self._installed = packages.installed_packages(self.packages_dir)
+        return self._installed
+
+    def missing_pairs(self, source: str, targets: Sequence[str]) -> list[tuple[str, str]]:
+        """Return the (source, target) pairs with neither a direct nor a pivot route."""
+        return [
+            (source, target)
+            for target in targets
+            if target != source and packages.find_route(self.installed(), source, target) is None
+        ]
+
+    def install_hint(self, source: str, target: str) -> str:
+        """Return what to run so that source→target can be translated."""
+        legs = packages.missing_legs(self.installed(), source, target) or [(source, target)]
+        return packages.install_command(legs)
+
+    def _route(self, source: str, target: str) -> list[packages.ModelPackage]:
+        route = packages.find_route(self.installed(), source, target)
+        if route is None:
+            raise TranslationError(
+                f"no translation model for {source}→{target} is installed; {self.install_hint(source, target)}"
+            )
+        return route
+
+    # Translation --------------------------------------------------------------------------
+
+    def progress_total(self, texts: Sequence[str], source: str, target: str) -> int:
+        """Return how far `translate(texts, source, target, progress)` will advance progress."""
+        return len(_unique_sentences(texts)) * len(self._route(source, target))
+
+    def translate(
+        self,
+        texts: Sequence[str],
+        source: str,
+        target: str,
+        progress: Callable[[int], None] | None = None,
+    ) -> list[Suggestion]:
+        """Translate each text; return one Suggestion per text, in order.
+
+        Texts without letters (empty, numbers) come back untouched. `progress(n)` is called as
+        sentences are done, per route leg (see `progress_total`).
+        """
+        if source == target:
+            raise ValueError(f"nothing to translate: {source}→{target}")
+        route = self._route(source, target)
+        unique = _unique_sentences(texts)
+        done = {sentence: sentence for sentence in unique}  # source sentence -> text so far
+        for leg in route:
+            weights = Counter(done.values())  # source sentences waiting on each leg input
+            leg_result = self._translate_leg(
+                leg, list(weights), (lambda text: progress(weights[text])) if progress else None
+            )
+            done = {sentence: leg_result[text] for sentence, text in done.items()}
+        joiner = "" if target in NO_SPACE_LANGUAGES else " "
+        package = "+".join(leg.name for leg in route)
+        version = "+".join(leg.version for leg in route)
+        pivot = packages.PIVOT if len(route) == 2 else None
+        return [
+            Suggestion(text, _assemble(text, done, joiner), self.engine, package, version, pivot)
+            for text in texts
+        ]
+
+    def _translate_leg(
+        self, leg: packages.ModelPackage, sentences: list[str], done: Callable[[str], None] | None
+    ) -> dict[str, str]:
+        """Translate unique sentences with one package: this run's cache, the memory, the model."""
+        key = (leg.from_code, leg.to_code, leg.name, f"{leg.version}/beam{self._beam_size()}")
+        cache = self._cache.setdefault(key, {})
+        # A first leg may return a sentence without letters (or nothing): the second passes it on.
+        cache.update((s, s) for s in sentences if not _translatable(s))
+        todo = [s for s in sentences if s not in cache]
+        if todo and self.memory is not None:
+            cache.update(self.memory.lookup(key, todo))
+            todo = [s for s in todo if s not in cache]
+        if done is not None:
+            for sentence in sentences:
+                if sentence in cache:
+                    done(sentence)
+        if todo:
+            translations = self._run_model(leg, todo, done)
+            cache.update(zip(todo, translations))
+            if self.memory is not None:
+                self.memory.store(key, zip(todo, translations))
+        return {sentence: cache[sentence] for sentence in sentences}
+
+    def _run_model(self, leg: packages.ModelPackage, sentences: list[str], done) -> list[str]:
+        translator, argos_package = self._load(leg)
+        tokenizer = argos_package.tokenizer
+        prefix = argos_package.target_prefix
+        log.info("translating %d sentences with %s %s", len(sentences), leg.name, leg.version)
+        # Argos's decoding settings: argostranslate.translate.apply_packaged_translation.
+        results = translator.translate_batch(
+            [tokenizer.encode(sentence) for sentence in sentences],
+            target_prefix=[[prefix]] * len(sentences) if prefix else None,
+            replace_unknowns=True,
+            max_batch_size=MAX_BATCH_TOKENS,
+            batch_type="tokens",
+            beam_size=self._beam_size(),
+            num_hypotheses=1,
+            length_penalty=LENGTH_PENALTY,
+            asynchronous=True,  # same work, but results can be reported as they arrive
+        )
+        self.model_calls += 1
+        self.sentences_translated += len(sentences)
+        translations = []
+        for sentence, result in zip(sentences, results):
+            value = tokenizer.decode(result.result().hypotheses[0])
+            if prefix and value.startswith(prefix):
+                value = value[len(prefix):]
+            translations.append(value.strip())
+            if done is not None:
+                done(sentence)
+        return translations
+
+    # Models -------------------------------------------------------------------------------
+
+    def _load(self, leg: packages.ModelPackage):
+        """Return the CTranslate2 translator and argos Package for `leg`, freeing any other model."""
+        if self._loaded is not None and self._loaded[0] == leg.path:
+            return self._loaded[1], self._loaded[2]
+        self.close()
+        import ctranslate2
+        from argostranslate import settings
+
+        argos_package = packages.import_package_layer(self.packages_dir).Package(leg.path)
+        try:
+            translator = ctranslate2.Translator(
+                str(leg.path / "model"),
+                device=settings.device,
+                compute_type=settings.compute_type,
+                inter_threads=self.threads,  # parallel batches, one core each
+                intra_threads=1,
+            )
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise TranslationError(
+                f"cannot load the {leg.from_code}→{leg.to_code} model ({exc}); reinstall it: "
+                f"{packages.install_command([(leg.from_code, leg.to_code)])}",
+                leg.path,
+            ) from None
+        self._loaded = (leg.path, translator, argos_package)
+        return translator, argos_package
+
+    def _beam_size(self) -> int:
+        from argostranslate import settings
+
+        return settings.beam_size
+
+    def close(self) -> None:
+        """Free the model in memory, if any."""
+        if self._loaded is not None:
+            self._loaded[1].unload_model()
+            self._loaded = None
+
+    def __enter__(self) -> ArgosTranslator:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def _translatable(sentence: str) -> bool:
+    return any(ch.isalpha() for ch in sentence)
+
+
+def _segments(text: str) -> list[list[str]]:
+    """Return the sentences of each line of `text`."""
+    return [split_sentences(line) for line in text.split("\n")]
+
+
+def _unique_sentences(texts: Sequence[str]) -> list[str]:
+    """Return the translatable sentences of `texts`, each once, in order."""
+    unique: dict[str, None] = {}
+    for text in texts:
+        if _translatable(text):
+            for line in _segments(text):
+                unique.update((s, None) for s in line if _translatable(s))
+    return list(unique)
+
+
+def _assemble(text: str, translations: dict[str, str], joiner: str) -> str:
+    if not _translatable(text):
+        return text
+    return "\n".join(
+        joiner.join(translations[s] if _translatable(s) else s for s in line) for line in _segments(text)
+    )
