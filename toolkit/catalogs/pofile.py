@@ -1,0 +1,298 @@
+"""PO files on disk: strict reading, deterministic writing.
+
+Reviewers edit these files by hand, so reading is strict where babel's reader is lenient: a
+broken quote, a stray line, a wrong encoding or a duplicate entry is a `CatalogError` naming
+the file and line, and nothing is written. Writing is babel's `write_po` at a fixed width plus
+two things babel leaves out: the `#, fuzzy` flag of obsolete entries and the `#|` previous
+msgids it cannot read back.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime
+import io
+import os
+import re
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import PoFileError, PoFileParser, normalize, unescape, write_po
+
+from toolkit.errors import CatalogError
+
+WIDTH = 76
+
+_KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?:\s+|(?="))(.*)$')
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9._:-]+)")
+_ESCAPES = set('\\abfnrtv"')
+_CONFLICT = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
+# Headers babel reads into attributes and writes back itself.
+_BABEL_HEADERS = {
+    "project-id-version", "report-msgid-bugs-to", "pot-creation-date", "po-revision-date",
+    "last-translator", "language", "language-team", "plural-forms", "mime-version",
+    "content-type", "content-transfer-encoding", "generated-by",
+}
+
+
+class PoCatalog(Catalog):
+    """A babel catalog that keeps headers babel drops (X-Generator ...) and a stable Generated-By."""
+
+    def __init__(self, *args, **kwargs):
+        self.extra_headers: list[tuple[str, str]] = []
+        self.generated_by = "presskit"
+        super().__init__(*args, **kwargs)
+
+    def _get_mime_headers(self) -> list[tuple[str, str]]:
+        # Babel stamps its own version into Generated-By; an upgrade would then rewrite every
+        # file. Keep what the file said, and whatever headers a reviewer's editor added.
+        headers = [(n, v.rstrip("\n")) for n, v in super()._get_mime_headers() if n != "Generated-By"]
+        headers += [("Generated-By", self.generated_by), *self.extra_headers]
+        name, value = headers[-1]
+        headers[-1] = (name, value + "\n")
+        return headers
+
+    def _set_mime_headers(self, headers) -> None:
+        headers = list(headers)
+        for name, value in headers:
+            if name.lower() == "generated-by":
+                self.generated_by = value.strip()
+            elif name.lower() not in _BABEL_HEADERS and (name, value) not in self.extra_headers:
+                self.extra_headers.append((name, value.strip()))
+        super()._set_mime_headers(headers)
+
+
+def now() -> datetime.datetime:
+    """Return the time to stamp on changed files: SOURCE_DATE_EPOCH if set, else now (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = (datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc) if epoch.isdigit()
+              else datetime.datetime.now(datetime.timezone.utc))
+    return moment.replace(second=0, microsecond=0)
+
+
+def read_catalog(path: Path, lang: str | None = None) -> PoCatalog:
+    """Read a PO or POT file; raise CatalogError with file:line for anything a reviewer broke."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(f"cannot read the file: {exc.strerror}", path) from None
+    if not data.strip():
+        raise CatalogError("the file is empty; restore it from version control or delete it "
+                           "to start from machine suggestions", path)
+    lines = _decode(path, data).splitlines()
+    _check_syntax(path, lines)
+    catalog = PoCatalog(locale=lang, fuzzy=False)
+    # Babel cannot read the previous msgid of an obsolete entry (#~|); it is only a hint.
+    kept = [line if not line.lstrip().startswith("#~|") else "" for line in lines]
+    try:
+        PoFileParser(catalog, abort_invalid=True).parse(kept)
+    except PoFileError as exc:
+        raise CatalogError(f"{exc.args[0].rsplit(' on ', 1)[0]}", path, exc.lineno + 1) from None
+    except (ValueError, LookupError) as exc:
+        raise CatalogError(f"cannot read the header: {exc}", path, 1) from None
+    catalog.charset = "utf-8"
+    if lang:
+        _check_language(path, catalog, lang, lines)
+    for message in [*catalog, *catalog.obsolete.values()]:
+        _recover_previous(message)
+        message.flags.discard("python-format")  # statement text is not a format string
+        if message.id:
+            _check_newlines(path, message)
+    return catalog
+
+
+def render_catalog(catalog: Catalog) -> bytes:
+    """Return the PO text of a catalog: width 76, entries in catalog order, obsolete last."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=WIDTH, include_previous=True, ignore_obsolete=True)
+    parts = [buffer.getvalue().decode(catalog.charset)]
+    for message in catalog.obsolete.values():
+        parts.extend(_obsolete_lines(message))
+    return "".join(parts).encode("utf-8")
+
+
+def signature(catalog: Catalog | None) -> tuple:
+    """Return what a catalog says, without its dates: equal signatures need no new date."""
+    if catalog is None:
+        return ()
+
+    def entry(m: Message) -> tuple:
+        return (m.context, m.id, m.string, tuple(sorted(m.flags)), tuple(m.locations),
+                tuple(m.user_comments), tuple(m.auto_comments), tuple(m.previous_id))
+
+    return (tuple(entry(m) for m in catalog if m.id),
+            tuple(entry(m) for m in catalog.obsolete.values()))
+
+
+def _obsolete_lines(message: Message) -> list[str]:
+    # GNU gettext writes flags and comments of obsolete entries too; babel drops the flags,
+    # which would make a machine suggestion look reviewed once it is revived.
+    lines = [f"# {c}\n".replace("# \n", "#\n") for c in message.user_comments]
+    lines += [f"#. {c}\n" for c in message.auto_comments]
+    if message.flags:
+        lines.append(f"#, {', '.join(sorted(message.flags))}\n")
+    if message.context:
+        lines.append(f"#~ msgctxt {normalize(message.context, prefix='#~ ', width=WIDTH)}\n")
+    lines.append(f"#~ msgid {normalize(message.id, prefix='#~ ', width=WIDTH)}\n")
+    lines.append(f"#~ msgstr {normalize(message.string or '', prefix='#~ ', width=WIDTH)}\n")
+    return [*lines, "\n"]
+
+
+def _decode(path: Path, data: bytes) -> str:
+    match = _CHARSET.search(data)
+    charset = match.group(1).decode("ascii") if match else "utf-8"
+    if charset.upper() == "CHARSET":  # the placeholder of a fresh template
+        charset = "utf-8"
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        line = data[: match.start()].count(b"\n") + 1
+        raise CatalogError(f"unknown charset {charset!r} in the header; use UTF-8", path, line) from None
+    try:
+        return data.decode("utf-8-sig" if charset.lower() in ("utf-8", "utf8") else charset)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CatalogError(f"is not valid {charset} text (saved in another encoding, perhaps "
+                           "Windows-1252?); re-save it as UTF-8", path, line) from None
+
+
+def _check_syntax(path: Path, lines: list[str]) -> None:
+    """Check the PO grammar line by line, and that no entry appears twice."""
+    seen: dict[tuple[bool, str | None, str], int] = {}
+    state = None  # the keyword whose string continuation lines may follow
+    entry: dict = {}
+
+    def finish() -> None:
+        if not entry:
+            return
+        if "msgid" in entry and "msgstr" not in entry:
+            raise CatalogError("msgid without a msgstr after it", path, entry["line"])
+        if "msgid" in entry and entry["msgid"]:
+            key = (entry["obsolete"], entry.get("msgctxt"), entry["msgid"])
+            if key in seen:
+                raise CatalogError(f"duplicate entry for msgid {_short(entry['msgid'])} (first at line "
+                                   f"{seen[key]}); keep one of them", path, entry["line"])
+            seen[key] = entry["line"]
+        entry.clear()
+
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        obsolete = line.startswith("#~")
+        if obsolete:
+            line = line[2:].strip()
+            if line.startswith("|") or not line:
+                continue
+        elif not line:
+            state = None
+            continue
+        elif line.startswith("#"):
+            if state in ("msgstr",):
+                finish()
+            state = None
+            continue
+        if line.startswith(_CONFLICT):
+            raise CatalogError("a version-control conflict marker; resolve the conflict and "
+                               "remove the marker lines", path, number)
+        if line.startswith('"'):
+            if state is None:
+                raise CatalogError(f"a quoted string that belongs to no msgid or msgstr: {_short(line)}",
+                                   path, number)
+            entry[state] = entry.get(state, "") + _string(path, number, line)
+            continue
+        match = _KEYWORD.match(line)
+        if not match:
+            raise CatalogError(f"stray text {_short(line)}; every line of a PO file is a keyword "
+                               "(msgid, msgstr ...), a quoted string or a # comment", path, number)
+        keyword, rest = match.group(1), match.group(2)
+        if keyword.startswith("msgstr"):
+            keyword = "msgstr"
+        if keyword in ("msgctxt", "msgid") and ("msgstr" in entry or keyword in entry
+                                                or (keyword == "msgctxt" and "msgid" in entry)):
+            finish()
+        if keyword in ("msgid_plural", "msgstr") and "msgid" not in entry:
+            raise CatalogError(f"{keyword} without a msgid before it", path, number)
+        if keyword == "msgid":
+            entry.update(line=number, obsolete=obsolete)
+        entry[keyword] = entry.get(keyword, "") if keyword == "msgstr" else ""
+        entry[keyword] += _string(path, number, rest)
+        state = keyword
+    finish()
+
+
+def _string(path: Path, number: int, text: str) -> str:
+    """Return the value of one quoted PO string, or raise CatalogError for a malformed one."""
+    text = text.strip()
+    if not text.startswith('"'):
+        raise CatalogError(f"expected a quoted string, found {_short(text)}", path, number)
+    index = 1
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            if index + 1 >= len(text):
+                break
+            if text[index + 1] not in _ESCAPES:
+                raise CatalogError(f"unknown escape \\{text[index + 1]} in a string; write \\\\ for a "
+                                   "backslash", path, number)
+            index += 2
+            continue
+        if char == '"':
+            if text[index + 1:].strip():
+                raise CatalogError('text after the closing quote (an unescaped " inside the string? '
+                                   'write \\")', path, number)
+            return unescape(text)
+        index += 1
+    raise CatalogError("the string has no closing quote", path, number)
+
+
+def _check_language(path: Path, catalog: Catalog, lang: str, lines: list[str]) -> None:
+    declared = catalog.locale_identifier
+    if declared and declared.replace("-", "_").split("_")[0].lower() != lang:
+        number = next((n for n, line in enumerate(lines, 1) if line.strip().startswith('"Language:')), 1)
+        raise CatalogError(f"says Language: {declared} but sits in the folder for {lang!r}; move it "
+                           "or fix the header", path, number)
+
+
+def _check_newlines(path: Path, message: Message) -> None:
+    # msgfmt refuses these, so a file presskit writes back would no longer compile.
+    ident, string = message.id, message.string
+    if not isinstance(ident, str) or not isinstance(string, str) or not string:
+        return
+    for test, where in ((str.startswith, "begins"), (str.endswith, "ends")):
+        if test(string, "\n") != test(ident, "\n"):
+            raise CatalogError(f"the translation {where} with a line break (\\n) and the source text "
+                               "does not; remove it", path, message.lineno)
+
+
+def _recover_previous(message: Message) -> None:
+    """Turn the `#| msgid` lines babel reads as translator comments back into previous_id."""
+    previous = [c[1:].strip() for c in message.user_comments if c.startswith("|")]
+    if not previous:
+        return
+    message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+    values: dict[str, str] = {}
+    keyword = None
+    for line in previous:
+        match = _KEYWORD.match(line)
+        if match:
+            keyword, line = match.group(1), match.group(2)
+        if keyword and line.startswith('"') and line.endswith('"'):
+            values[keyword] = values.get(keyword, "") + unescape(line)
+    if "msgid" in values:
+        message.previous_id = [values["msgid"]]
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def stamp_catalog(catalog: Catalog, old: Catalog | None, moment: datetime.datetime, *,
+                  creation_date: datetime.datetime | None = None, template: bool = False) -> None:
+    """Date a catalog: keep the old file's dates unless what the catalog says has changed."""
+    if old is not None and signature(catalog) == signature(old):
+        catalog.creation_date = old.creation_date
+        catalog.revision_date = old.revision_date
+        return
+    catalog.creation_date = creation_date or moment
+    if not template:
+        catalog.revision_date = moment

@@ -1,0 +1,107 @@
+"""What the catalogs say: the edition to print, and how much of it a reviewer has signed off."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from babel.messages.catalog import Catalog
+
+from toolkit.catalogs.merge import SourceEntry, block_keys, is_reviewed, plan_merge
+from toolkit.model import Edition, EditionBlock, Statement, TextStatus
+
+
+@dataclass(frozen=True)
+class CatalogStatus:
+    """Review status of one language of one statement."""
+
+    slug: str
+    lang: str
+    path: Path  # the PO file, as the user should see it
+    entries: int
+    reviewed: int
+    machine: int  # fuzzy: a machine suggestion or a changed source, not yet reviewed
+    untranslated: int
+    obsolete: int
+    unreviewed: tuple[str, ...] = ()  # "where: what" for each entry still to review
+
+    @property
+    def percent(self) -> int:
+        """Percent reviewed, rounded down: 100 means every entry is reviewed."""
+        return 100 * self.reviewed // self.entries if self.entries else 100
+
+    @property
+    def complete(self) -> bool:
+        return self.reviewed == self.entries
+
+
+def build_edition(statement: Statement, lang: str, catalog: Catalog | None) -> Edition:
+    """Return the edition the catalog gives: reviewed text as written, the source where empty."""
+    printed = {}
+    counts = {status.value: 0 for status in (TextStatus.REVIEWED, TextStatus.MACHINE, TextStatus.UNTRANSLATED)}
+    for block, (context, msgid) in zip(statement.blocks(), block_keys(statement)):
+        message = catalog.get(msgid, context=context) if catalog is not None else None
+        if message is not None and message.string:
+            status = TextStatus.MACHINE if message.fuzzy else TextStatus.REVIEWED
+            text = message.string
+        else:
+            status, text = TextStatus.UNTRANSLATED, block.text
+        counts[status.value] += 1
+        printed[id(block)] = EditionBlock(block.kind, text, status, block.line)
+
+    def get(block):
+        return printed[id(block)] if block is not None else None
+
+    return Edition(
+        lang=lang,
+        statement=statement,
+        title=get(statement.title),
+        speaker=get(statement.speaker),
+        free_delivery=get(statement.free_delivery),
+        body=tuple(get(b) for b in statement.body),
+        counts={k: v for k, v in counts.items() if v},
+    )
+
+
+def catalog_status(
+    statement: Statement,
+    lang: str,
+    shown_path: Path,
+    catalog: Catalog,
+    entries: Iterable[SourceEntry],
+    old: Catalog | None = None,
+) -> CatalogStatus:
+    """Count a merged catalog's entries and say where each unreviewed one is."""
+    entries = list(entries)
+    plan = plan_merge(old, entries)
+    reviewed = machine = untranslated = 0
+    unreviewed = []
+    for entry in entries:
+        message = catalog.get(entry.msgid, context=entry.context)
+        if message is not None and is_reviewed(message):
+            reviewed += 1
+            continue
+        how, previous = plan[entry.key]
+        if message is not None and message.string:
+            machine += 1
+            what = "source text changed; review the translation" if message.previous_id \
+                else "machine translation, not reviewed (fuzzy)"
+        else:
+            untranslated += 1
+            what = "no translation"
+        if how == "exact" and previous.lineno:
+            where = f"{shown_path}:{previous.lineno}"
+        else:
+            file, line = entry.locations[0]
+            where = f"{file}:{line}"
+        unreviewed.append(f"{where}: {what}: {_short(entry.msgid)}")
+    return CatalogStatus(
+        slug=statement.slug, lang=lang, path=shown_path, entries=len(entries), reviewed=reviewed,
+        machine=machine, untranslated=untranslated, obsolete=len(catalog.obsolete),
+        unreviewed=tuple(unreviewed),
+    )
+
+
+def _short(text: str, limit: int = 48) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
