@@ -101,7 +101,7 @@ def test_pivot_through_english(argos_packages):
 def test_missing_model_says_what_to_install(argos_packages):
     with ArgosTranslator(packages_dir=argos_packages) as translator:
         assert "presskit models install zh" in translator.install_hint("ar", "zh")
-        assert "translate-en_zh.argosmodel" in translator.install_hint("ar", "zh")
+        assert "translate-en_zh-*.argosmodel" in translator.install_hint("ar", "zh")
         with pytest.raises(TranslationError, match=r"ar→zh.*presskit models install zh") as info:
             translator.translate(["مرحبا"], "ar", "zh")
     assert "\n" not in str(info.value)

@@ -43,11 +43,19 @@ class ArgosTranslator:
         self.packages_dir = packages_dir
         self.memory = memory
         self.threads = threads
+        self._owns_memory = False
         self.model_calls = 0
         self.sentences_translated = 0
         self._installed: dict[tuple[str, str], packages.ModelPackage] | None = None
         self._loaded: tuple[Path, object, object] | None = None  # (package path, translator, argos Package)
         self._cache: dict[tuple[str, str, str, str], dict[str, str]] = {}  # this run's translations
+
+    @classmethod
+    def from_config(cls, config) -> ArgosTranslator:
+        """Return a translator for one run over a workspace, with its translation memory."""
+        translator = cls(config.packages_dir, TranslationMemory(config.state_path / "memory.sqlite3"), config.threads)
+        translator._owns_memory = True  # closed with the translator
+        return translator
 
     # Routes -------------------------------------------------------------------------------
 
@@ -67,8 +75,12 @@ class ArgosTranslator:
 
     def install_hint(self, source: str, target: str) -> str:
         """Return what to run so that source→target can be translated."""
-        legs = packages.missing_legs(self.installed(), source, target) or [(source, target)]
-        return packages.install_command(legs)
+        return self.install_command([(source, target)])
+
+    def install_command(self, pairs: Sequence[tuple[str, str]]) -> str:
+        """Return what to run so that every (source, target) pair can be translated."""
+        legs = [leg for s, t in pairs for leg in packages.missing_legs(self.installed(), s, t) or [(s, t)]]
+        return packages.install_command(list(dict.fromkeys(legs)))
 
     def _route(self, source: str, target: str) -> list[packages.ModelPackage]:
         route = packages.find_route(self.installed(), source, target)
@@ -174,7 +186,7 @@ class ArgosTranslator:
         """Return the CTranslate2 translator and argos Package for `leg`, freeing any other model."""
         if self._loaded is not None and self._loaded[0] == leg.path:
             return self._loaded[1], self._loaded[2]
-        self.close()
+        self._unload()
         import ctranslate2
         from argostranslate import settings
 
@@ -201,11 +213,16 @@ class ArgosTranslator:
 
         return settings.beam_size
 
-    def close(self) -> None:
-        """Free the model in memory, if any."""
+    def _unload(self) -> None:
         if self._loaded is not None:
             self._loaded[1].unload_model()
             self._loaded = None
+
+    def close(self) -> None:
+        """Free the model in memory, if any (and the translation memory opened by from_config)."""
+        self._unload()
+        if self._owns_memory and self.memory is not None:
+            self.memory.close()
 
     def __enter__(self) -> ArgosTranslator:
         return self

@@ -157,11 +157,68 @@ def pair_statuses(
     return statuses, pivots
 
 
+def workspace_languages(config) -> tuple[list[str], list[str]]:
+    """Return the source languages (of the statements in speeches/) and the target languages."""
+    from toolkit.errors import PresskitError
+    from toolkit.statement import read_statement
+
+    sources = {config.source_language} if config.source_language else set()
+    if not sources:
+        for path in sorted(config.speeches_path.glob("*.txt")):
+            try:
+                sources.add(read_statement(path).source_lang)
+            except PresskitError:
+                continue  # `presskit lint` reports unreadable statements; here they need nothing
+    sources = sources or {PIVOT}
+    return [c for c in UN_ORDER if c in sources], list(config.languages)
+
+
+def pairs_to_install(config, languages: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """Return the needed pairs not yet installed, only those involving `languages` if given."""
+    from toolkit.languages import parse_language
+
+    try:
+        wanted = {parse_language(code) for code in languages}
+    except ValueError as exc:
+        raise TranslationError(str(exc)) from None
+    sources, targets = workspace_languages(config)
+    installed = installed_packages(config.packages_dir)
+    pairs = [pair for pair in needed_pairs(sources, set(targets) | wanted) if pair not in installed]
+    if not wanted:
+        return pairs
+    # A language selects the pairs on its side of English; "en" the pairs into English.
+    return [(a, b) for a, b in pairs if (b if a == PIVOT else a) in wanted or (PIVOT in wanted and b == PIVOT)]
+
+
+def status_lines(config) -> list[str]:
+    """Return `presskit models list` as lines: one per needed pair, the pivots, what to do."""
+    sources, targets = workspace_languages(config)
+    statuses, pivots = pair_statuses(sources, targets, config.packages_dir)
+    lines = [f"Models folder: {packages_directory(config.packages_dir)}"]
+    for status in statuses:
+        pair = f"{status.from_code}→{status.to_code}"
+        package = status.package
+        if package is None:
+            lines.append(f"  {pair}  missing")
+        else:
+            lines.append(f"  {pair}  installed  {package.name} {package.version}, {package.size / 1e6:.1f} MB")
+    for source, target in pivots:
+        lines.append(f"  {source}→{target}  through English: {source}→{PIVOT}, then {PIVOT}→{target}")
+    missing = [(s.from_code, s.to_code) for s in statuses if s.package is None]
+    if missing:
+        lines.append(f"To install the missing models, {install_command(missing)}.")
+    return lines
+
+
 def install_command(pairs: Sequence[tuple[str, str]]) -> str:
     """Return what to run to install `pairs`, online and offline, as one sentence."""
     languages = " ".join(dict.fromkeys(b if a == PIVOT else a for a, b in pairs))
-    files = " ".join(f"translate-{a}_{b}.argosmodel" for a, b in pairs)
-    return f"run `presskit models install {languages}` (offline: `presskit models install --file {files}`)"
+    return f"run `presskit models install {languages}` (offline: `presskit models install --file {_file_names(pairs)}`)"
+
+
+def _file_names(pairs: Sequence[tuple[str, str]]) -> str:
+    """Return the names Argos gives package files, e.g. translate-en_fr-1_9.argosmodel, as globs."""
+    return " ".join(f"translate-{a}_{b}-*.argosmodel" for a, b in pairs) or "FILE.argosmodel"
 
 
 def check_package_file(path: Path) -> dict:
@@ -298,7 +355,7 @@ def _download(links, target: Path, timeout: float, label: str, progress, pairs) 
 
 def _offline_message(url: str, exc: BaseException | None, pairs) -> str:
     reason = getattr(exc, "reason", None) or exc
-    files = " ".join(f"translate-{a}_{b}.argosmodel" for a, b in pairs) or "FILE.argosmodel"
+    files = _file_names(pairs)
     return (
         f"cannot download from the Argos package index ({url}: {reason}); on a machine without "
         f"internet, copy the package files here and run `presskit models install --file {files}`"
