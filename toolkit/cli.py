@@ -95,9 +95,15 @@ def lint(obj: Context, speeches: tuple[Path, ...]) -> None:
 @click.option("--symbol", metavar="SYMBOL", help="Document symbol of the press release, e.g. GA/SM/123.")
 @click.option("--pdf-variant", type=click.Choice(["pdf/ua-1", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b", "none"]),
               default=None, help="PDF flavour: tagged pdf/ua-1 (default, accessible) or pdf/a-* for archiving.")
+@click.option("--lang", "langs", multiple=True, metavar="LANG",
+              help="Only these languages (repeat it, or --lang fr,es). Default: all six.")
+@click.option("--from", "source", metavar="LANG",
+              help="Language the statements are written in, when the speech file does not say.")
+@click.option("--final", is_flag=True,
+              help="Refuse to publish unless every requested language is fully reviewed.")
 @pass_context
 def publish(obj: Context, speeches: tuple[Path, ...], date_, venue: str | None, symbol: str | None,
-            pdf_variant: str | None) -> None:
+            pdf_variant: str | None, langs: tuple[str, ...], source: str | None, final: bool) -> None:
     """Publish statements as press releases (PDF and HTML) in output/.
 
     SPEECHES are text files; without any, every file in speeches/ is published.
@@ -105,21 +111,93 @@ def publish(obj: Context, speeches: tuple[Path, ...], date_, venue: str | None, 
     language and an index.html listing them. Every input is read and checked
     before the first file is written.
 
+    Translations come from locales/<lang>/LC_MESSAGES/<name>.po, which reviewers
+    edit (Poedit, Weblate, a text editor). Machine translation only fills empty
+    entries, marked fuzzy; an edition with any unreviewed entry carries an
+    "unofficial machine translation" notice. With --final nothing is written
+    unless every requested language is fully reviewed.
+
     \b
-    Example:
+    Examples:
       presskit publish speeches/closing-second-multistakeholder-hearing.txt
+      presskit publish --lang fr,es --final
     """
     from toolkit import pipeline
 
-    config = obj.config(pdf_variant=pdf_variant)
+    config = obj.config(pdf_variant=pdf_variant, languages=",".join(langs) or None, source_language=source)
     metadata = {"date": date_, "venue": venue, "symbol": symbol}
-    result = pipeline.publish(config, speeches, metadata=metadata, progress=lambda message: log.info(message))
+    result = pipeline.publish(config, speeches, metadata=metadata, final=final,
+                              progress=lambda message: log.info(message))
     for finding in result.findings:
         click.echo(f"note: {finding}", err=True)
-    for path in result.written:
-        click.echo(f"wrote {_shown(path, config.workspace)}")
+    _echo_written(result.written, config.workspace)
     if result.unchanged and not result.written:
         click.echo(f"up to date: {len(result.unchanged)} files unchanged")
+    for slug, statuses in _by_statement(result.catalogs).items():
+        parts = [f"{s.lang} {s.percent} %" + (f" ({s.machine} machine, {s.untranslated} untranslated)"
+                                              if not s.complete else "") for s in statuses]
+        click.echo(f"{slug}: reviewed {', '.join(parts)}")
+
+
+@cli.command()
+@click.argument("speeches", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--lang", "langs", multiple=True, metavar="LANG",
+              help="Only these languages (repeat it, or --lang fr,es). Default: all six.")
+@click.option("--from", "source", metavar="LANG",
+              help="Language the statements are written in, when the speech file does not say.")
+@click.option("--check", is_flag=True, help="Exit with status 1 unless everything is reviewed (for CI).")
+@pass_context
+def status(obj: Context, speeches: tuple[Path, ...], langs: tuple[str, ...], source: str | None,
+           check: bool) -> None:
+    """Show how much of each translation a reviewer has signed off.
+
+    One table per statement: for each language, the entries of its PO file,
+    how many are reviewed, how many are machine translations still marked
+    fuzzy, how many are untranslated, and obsolete entries kept from older
+    versions of the speech. Nothing is written.
+
+    \b
+    Examples:
+      presskit status
+      presskit status --check       exit 1 unless all is reviewed (CI gate)
+    """
+    from toolkit import pipeline
+
+    config = obj.config(languages=",".join(langs) or None, source_language=source)
+    statuses = pipeline.status(config, speeches)
+    header = ("lang", "entries", "reviewed", "machine", "untranslated", "obsolete", "reviewed %")
+    for slug, rows in _by_statement(statuses).items():
+        click.echo(slug)
+        click.echo("  " + "  ".join(f"{h:>{len(h)}}" for h in header))
+        for s in rows:
+            cells = (s.lang, s.entries, s.reviewed, s.machine, s.untranslated, s.obsolete, f"{s.percent} %")
+            click.echo("  " + "  ".join(f"{str(c):>{len(h)}}" if i else f"{c:<{len(h)}}"
+                                        for i, (c, h) in enumerate(zip(cells, header))))
+    behind = [f"{s.slug} [{s.lang}]" for s in statuses if not s.complete]
+    if check and behind:
+        click.echo(f"not fully reviewed: {', '.join(behind)}", err=True)
+        raise SystemExit(1)
+
+
+
+def _by_statement(statuses) -> dict[str, list]:
+    grouped: dict[str, list] = {}
+    for s in statuses:
+        grouped.setdefault(s.slug, []).append(s)
+    return grouped
+
+
+def _echo_written(paths: list[Path], workspace: Path) -> None:
+    """Say which files were written, one line per folder."""
+    folders: dict[Path, list[str]] = {}
+    for path in paths:
+        folders.setdefault(path.parent, []).append(path.name)
+    for folder, names in folders.items():
+        shown = _shown(folder / names[0], workspace)
+        if len(names) == 1:
+            click.echo(f"wrote {shown}")
+        else:
+            click.echo(f"wrote {_shown(folder, workspace)}/: {' '.join(names)}")
 
 
 def _parse_date(value: str | None):

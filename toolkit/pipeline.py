@@ -6,14 +6,20 @@ import dataclasses
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from toolkit.config import Config
-from toolkit.errors import StatementError
-from toolkit.model import Edition, EditionBlock, Finding, Statement, TextStatus
+from toolkit.errors import ReviewError, StatementError, TranslationError
+from toolkit.model import Edition, EditionBlock, Finding, Statement, Suggestion, TextStatus
 from toolkit.statement import read_statement
 
+if TYPE_CHECKING:
+    from toolkit.catalogs import CatalogStatus, PoCatalog, SourceEntry
+
 log = logging.getLogger("toolkit")
+
+# The machine-translation seam: source texts, source language, target language -> suggestions.
+Suggest = Callable[[list[str], str, str], list[Suggestion]]
 
 SPEECH_SUFFIXES = (".txt", ".text", ".md")
 
@@ -26,6 +32,7 @@ class PublishResult:
     unchanged: list[Path] = field(default_factory=list)
     editions: list[Edition] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    catalogs: list[CatalogStatus] = field(default_factory=list)
 
 
 def find_speeches(config: Config, paths: tuple[Path, ...]) -> list[Path]:
@@ -93,40 +100,229 @@ def original_edition(statement: Statement) -> Edition:
     )
 
 
+@dataclass
+class CatalogWork:
+    """One language of one statement during a run: its catalog on disk and what it lacks."""
+
+    statement: Statement
+    lang: str
+    path: Path
+    entries: tuple[SourceEntry, ...]
+    old: PoCatalog | None
+    pending: list[str]  # source texts that need a machine suggestion
+
+
+def target_languages(config: Config, statement: Statement) -> list[str]:
+    """Return the languages a statement is translated into: the configured ones but its own."""
+    return [lang for lang in config.languages if lang != statement.source_lang]
+
+
+def gather_catalogs(config: Config, statement: Statement) -> list[CatalogWork]:
+    """Read a statement's catalogs (CatalogError for a broken one) and what each one lacks."""
+    from toolkit import catalogs
+
+    entries = catalogs.source_entries(statement, config.workspace)
+    work = []
+    for lang in target_languages(config, statement):
+        path = catalogs.catalog_path(config.locales_path, lang, statement.slug)
+        old = catalogs.read_existing(path, lang)
+        work.append(CatalogWork(statement, lang, path, entries, old, catalogs.texts_to_suggest(old, entries)))
+    return work
+
+
+def review_status(config: Config, work: CatalogWork, merged: PoCatalog | None = None) -> CatalogStatus:
+    """Return the review status of one language; without `merged`, as a merge would leave it."""
+    from toolkit import catalogs
+
+    if merged is None:
+        merged = catalogs.update_catalog(work.old, work.entries, work.lang, slug=work.statement.slug,
+                                         version=catalogs.project_version(work.statement))
+    shown = _relative(work.path, config.workspace)
+    return catalogs.catalog_status(work.statement, work.lang, shown, merged, work.entries, work.old)
+
+
+def status(config: Config, paths: tuple[Path, ...]) -> list[CatalogStatus]:
+    """Return the review status of every statement and target language; write nothing."""
+    statements = read_statements(config, paths)
+    return [review_status(config, work) for s in statements for work in gather_catalogs(config, s)]
+
+
+def make_suggester(config: Config, progress: Callable[[str], None] | None = None) -> Suggest:
+    """Return the machine-translation seam over toolkit.translation (Argos), imported lazily."""
+    try:
+        from toolkit import translation
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("toolkit.translation", "argostranslate"):
+            raise
+        raise TranslationError("machine translation is not available in this installation "
+                               f"({exc.name} is missing); reinstall presskit") from None
+    return _Suggester(translation, config, progress)
+
+
+class _Suggester:
+    """The Argos translator behind the `Suggest` seam, with a check of every pair up front."""
+
+    def __init__(self, translation, config: Config, progress):
+        self.translator = translation.ArgosTranslator.from_config(config)
+        self.progress = progress
+
+    def check(self, pairs: list[tuple[str, str]]) -> None:
+        """Raise one TranslationError naming every pair that has no model installed."""
+        missing: list[tuple[str, str]] = []
+        for source in dict.fromkeys(s for s, _ in pairs):
+            targets = [t for s, t in pairs if s == source]
+            missing += [p for p in self.translator.missing_pairs(source, targets) if p not in missing]
+        if missing:
+            listed = ", ".join(f"{a}→{b}" for a, b in missing)
+            raise TranslationError(f"no translation model installed for {listed}; nothing was written; "
+                                   f"{self.translator.install_command(missing)}")
+
+    def __call__(self, texts: list[str], source: str, target: str) -> list[Suggestion]:
+        return self.translator.translate(texts, source, target)
+
+    def close(self) -> None:
+        self.translator.close()
+
+
 def publish(
     config: Config,
     paths: tuple[Path, ...],
     *,
     metadata: dict | None = None,
     progress: Callable[[str], None] | None = None,
+    final: bool = False,
+    suggest: Suggest | None = None,
+    now=None,
 ) -> PublishResult:
-    """Build the press releases of the given statements into output/<slug>/."""
-    from toolkit import publishing, rendering
+    """Merge the catalogs and build the press releases of the given statements into output/<slug>/.
+
+    Everything is read, translated, merged and typeset before the first file is written. With
+    `final`, refuse (ReviewError) unless every requested language is fully reviewed.
+    """
+    from toolkit import catalogs, locking, publishing, rendering
 
     say = progress or (lambda message: None)
-    statements = read_statements(config, paths, metadata)
-    result = PublishResult()
-    env = rendering.make_environment()
+    with locking.workspace_lock(config.state_path):
+        statements = read_statements(config, paths, metadata)
+        work = {s.slug: gather_catalogs(config, s) for s in statements}
+        if final:
+            _check_final(config, [w for items in work.values() for w in items])
+        suggestions = _suggest_all([w for items in work.values() for w in items], config, suggest, say)
+
+        result = PublishResult()
+        moment = now or catalogs.now()
+        env = rendering.make_environment()
+        sources: dict[Path, bytes] = {}
+        files: dict[Path, bytes] = {}
+        for statement in statements:
+            result.findings.extend(statement.findings)
+            entries = catalogs.source_entries(statement, config.workspace)
+            pot_path = catalogs.template_path(config.locales_path, statement.slug)
+            template = catalogs.build_template(statement, entries, moment)
+            catalogs.stamp_catalog(template, _read_template(pot_path), moment, template=True)
+            sources[pot_path] = catalogs.render_catalog(template)
+            editions = [original_edition(statement)] if statement.source_lang in config.languages else []
+            for item in work[statement.slug]:
+                pair = (statement.source_lang, item.lang)
+                merged = catalogs.update_catalog(item.old, entries, item.lang, suggestions.get(pair),
+                                                 slug=statement.slug,
+                                                 version=catalogs.project_version(statement))
+                catalogs.stamp_catalog(merged, item.old, moment, creation_date=template.creation_date)
+                sources[item.path] = catalogs.render_catalog(merged)
+                result.catalogs.append(review_status(config, item, merged))
+                editions.append(catalogs.build_edition(statement, item.lang, merged))
+            files.update(_render_statement(config, env, statement, editions, result, say))
+        # Catalogs first: if typesetting output fails on a full disk, no reviewer work is at risk.
+        for path, data in [*sources.items(), *files.items()]:
+            (result.written if publishing.atomic_write(path, data) else result.unchanged).append(path)
+    return result
+
+
+def _render_statement(config: Config, env, statement: Statement, editions: list[Edition],
+                      result: PublishResult, say) -> dict[Path, bytes]:
+    from toolkit import publishing, rendering
+    from toolkit.languages import UN_ORDER
+
+    editions = sorted(editions, key=lambda e: UN_ORDER.index(e.lang))
+    codes = tuple(e.lang for e in editions)
+    folder = config.output_path / statement.slug
     files: dict[Path, bytes] = {}
-    for statement in statements:
-        result.findings.extend(statement.findings)
-        editions = [original_edition(statement)]
-        codes = tuple(e.lang for e in editions)
-        folder = config.output_path / statement.slug
-        entries = []
-        for edition in editions:
-            say(f"typesetting {statement.slug} [{edition.lang}]")
-            html = rendering.render_edition(env, edition, codes).encode("utf-8")
-            pdf = publishing.write_pdf(html.decode("utf-8"), variant=config.pdf_variant, lang=edition.lang)
-            files[folder / f"{edition.lang}.html"] = html
-            files[folder / f"{edition.lang}.pdf"] = pdf.data
-            entries.append(_index_entry(edition, pdf, len(html)))
-            result.editions.append(edition)
+    entries = []
+    for edition in editions:
+        say(f"typesetting {statement.slug} [{edition.lang}]")
+        html = rendering.render_edition(env, edition, codes).encode("utf-8")
+        pdf = publishing.write_pdf(html.decode("utf-8"), variant=config.pdf_variant, lang=edition.lang)
+        files[folder / f"{edition.lang}.html"] = html
+        files[folder / f"{edition.lang}.pdf"] = pdf.data
+        entries.append(_index_entry(edition, pdf, len(html)))
+        result.editions.append(edition)
+    if editions:
         index = rendering.render_index(env, statement, entries, statement.source_lang)
         files[folder / "index.html"] = index.encode("utf-8")
-    for path in files:
-        (result.written if publishing.atomic_write(path, files[path]) else result.unchanged).append(path)
-    return result
+    return files
+
+
+def _check_final(config: Config, work: list[CatalogWork], shown_per_language: int = 12) -> None:
+    """Raise ReviewError, listing what is left to review, unless every language is reviewed."""
+    problems = []
+    for item in work:
+        status = review_status(config, item)
+        if status.complete:
+            continue
+        problems.append(f"{item.statement.slug} [{item.lang}]: {status.reviewed} of {status.entries} "
+                        f"entries reviewed ({status.path})")
+        problems += [f"  {line}" for line in status.unreviewed[:shown_per_language]]
+        if len(status.unreviewed) > shown_per_language:
+            problems.append(f"  ... and {len(status.unreviewed) - shown_per_language} more")
+    if problems:
+        raise ReviewError("--final: not every requested language is fully reviewed; nothing was "
+                          "written. Review these entries (clear the fuzzy flag) or leave out --final:\n"
+                          + "\n".join(problems))
+
+
+def _suggest_all(work: list[CatalogWork], config: Config, suggest: Suggest | None,
+                 say) -> dict[tuple[str, str], dict[str, Suggestion]]:
+    """Ask the translator for every text that needs a suggestion, one call per language pair."""
+    needed: dict[tuple[str, str], dict[str, None]] = {}
+    for item in work:
+        if item.pending:
+            needed.setdefault((item.statement.source_lang, item.lang), {}).update(dict.fromkeys(item.pending))
+    if not needed:
+        return {}  # every catalog is complete: no model is loaded at all
+    owned = suggest is None
+    if owned:
+        suggest = make_suggester(config, say)
+    try:
+        check = getattr(suggest, "check", None)
+        if check is not None:
+            check(list(needed))  # every missing model is reported before anything is translated
+        found: dict[tuple[str, str], dict[str, Suggestion]] = {}
+        for (source, target), texts in needed.items():
+            say(f"machine-translating {len(texts)} texts {source}→{target}")
+            results = suggest(list(texts), source, target)
+            found[source, target] = {s.source: s for s in results}
+        return found
+    finally:
+        close = getattr(suggest, "close", None) if owned else None
+        if close is not None:
+            close()  # models out of memory before typesetting starts
+
+
+def _read_template(path: Path) -> PoCatalog | None:
+    from toolkit import catalogs
+    from toolkit.errors import CatalogError
+
+    try:
+        return catalogs.read_existing(path)
+    except CatalogError:
+        return None  # the template is presskit's own output: a broken one is simply replaced
+
+
+def _relative(path: Path, workspace: Path) -> Path:
+    try:
+        return Path(path).relative_to(workspace)
+    except ValueError:
+        return Path(path)
 
 
 def _index_entry(edition: Edition, pdf, html_size: int) -> dict:

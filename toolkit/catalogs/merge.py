@@ -172,7 +172,7 @@ def update_catalog(
         suggestion = suggestions.get(entry.msgid)
         if how in ("exact", "revived"):
             used.add(entry.key)
-            merged = message.clone()
+            merged = _clone(message)
             merged.locations = list(entry.locations)
             if not merged.string and suggestion:
                 _suggest(merged, suggestion)
@@ -234,9 +234,15 @@ def _add_obsolete(catalog: Catalog, message: Message) -> None:
     # The same entry both active and obsolete in a hand-edited file: keep a reviewed one.
     if current is not None and is_reviewed(current) and not is_reviewed(message):
         return
-    kept = message.clone()
+    kept = _clone(message)
     kept.locations, kept.previous_id, kept.lineno = [], [], None
     catalog.obsolete[key] = kept
+
+
+def _clone(message: Message) -> Message:
+    copy = message.clone()
+    copy.flags.discard("python-format")  # Message() guesses it again from a "%" in the text
+    return copy
 
 
 def _message(msgid: str, string: str, locations, *, context=None, flags=(), user_comments=(),

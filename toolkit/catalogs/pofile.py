@@ -80,7 +80,9 @@ def read_catalog(path: Path, lang: str | None = None) -> PoCatalog:
     if not data.strip():
         raise CatalogError("the file is empty; restore it from version control or delete it "
                            "to start from machine suggestions", path)
-    lines = _decode(path, data).splitlines()
+    # Split on line feeds only: str.splitlines() would also cut at a form feed or U+2028 that a
+    # reviewer pasted inside a string.
+    lines = [line.removesuffix("\r") for line in _decode(path, data).split("\n")]
     _check_syntax(path, lines)
     catalog = PoCatalog(locale=lang, fuzzy=False)
     # Babel cannot read the previous msgid of an obsolete entry (#~|); it is only a hint.
@@ -105,8 +107,8 @@ def read_catalog(path: Path, lang: str | None = None) -> PoCatalog:
 def render_catalog(catalog: Catalog) -> bytes:
     """Return the PO text of a catalog: width 76, entries in catalog order, obsolete last."""
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=WIDTH, include_previous=True, ignore_obsolete=True)
-    parts = [buffer.getvalue().decode(catalog.charset)]
+    write_po(buffer, catalog, width=WIDTH, include_previous=False, ignore_obsolete=True)
+    parts = [_with_previous(buffer.getvalue().decode(catalog.charset), catalog)]
     for message in catalog.obsolete.values():
         parts.extend(_obsolete_lines(message))
     return "".join(parts).encode("utf-8")
@@ -123,6 +125,22 @@ def signature(catalog: Catalog | None) -> tuple:
 
     return (tuple(entry(m) for m in catalog if m.id),
             tuple(entry(m) for m in catalog.obsolete.values()))
+
+
+def _with_previous(text: str, catalog: Catalog) -> str:
+    # babel wraps a long previous msgid as one comment, cutting through its quoted strings, and
+    # cannot read it back; write it as GNU gettext does, one quoted string per "#|" line.
+    # Entries are separated by blank lines (a PO string never holds a raw line break), the
+    # header first, then the messages in catalog order.
+    chunks = text.split("\n\n")
+    for index, message in enumerate((m for m in catalog if m.id), start=1):
+        if not message.previous_id:
+            continue
+        lines = chunks[index].split("\n")
+        at = next(n for n, line in enumerate(lines) if line.startswith(("msgctxt ", "msgid ")))
+        previous = f"#| msgid {normalize(message.previous_id[0], prefix='#| ', width=WIDTH)}"
+        chunks[index] = "\n".join(lines[:at] + previous.split("\n") + lines[at:])
+    return "\n\n".join(chunks)
 
 
 def _obsolete_lines(message: Message) -> list[str]:

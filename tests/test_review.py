@@ -1,0 +1,232 @@
+"""The reviewer workflow end to end: publish, edit a PO file by hand, publish again, --final, the lock."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from test_catalogs import DATA, LATER, MOMENT, ROOT, SAMPLE, SLUG, fake_suggest, msgfmt_ok
+from toolkit import catalogs, pipeline
+from toolkit.cli import cli
+from toolkit.config import load_config
+from toolkit.errors import LockError, ReviewError, TranslationError
+from toolkit.model import TextStatus
+
+HAND_EDIT = "Merci à toutes et à tous de votre participation, vraiment."
+CHANGED_FROM = "The aim of today was to engage, to listen, and to learn. We did all of that."
+CHANGED_TO = "The aim of today was to engage, to listen, and to act. We did all of that."
+
+
+def workspace(root: Path, *, locales: bool = False) -> Path:
+    (root / "speeches").mkdir(parents=True)
+    shutil.copy(SAMPLE, root / "speeches")
+    if locales:
+        shutil.copytree(ROOT / "locales", root / "locales", ignore=shutil.ignore_patterns("*.pot"))
+    return root
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and ".presskit" not in p.parts}
+
+
+def pdf_text(path: Path) -> str:
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True).stdout
+    return " ".join(out.split())
+
+
+def po_path(root: Path, lang: str) -> Path:
+    return catalogs.catalog_path(root / "locales", lang, SLUG)
+
+
+def entry_text(po_text: str, msgid: str) -> str:
+    (entry,) = [e for e in po_text.split("\n\n") if f'\nmsgid "{msgid}"' in e]
+    return entry
+
+
+def hand_edit(path: Path, msgid: str, new: str) -> None:
+    """Edit a PO file as a reviewer would in a text editor: new msgstr, fuzzy flag cleared."""
+    text = path.read_text(encoding="utf-8")
+    entries = text.split("\n\n")
+    for i, entry in enumerate(entries):
+        if f'msgid "{msgid}"' in entry:
+            lines = [line for line in entry.splitlines() if line != "#, fuzzy"]
+            head = lines[: next(n for n, line in enumerate(lines) if line.startswith("msgstr"))]
+            entries[i] = "\n".join(head + [f'msgstr "{new}"'])
+            break
+    else:
+        raise AssertionError(f"no entry for {msgid!r}")
+    path.write_text("\n\n".join(entries), encoding="utf-8")
+
+
+def test_round_trip_keeps_the_hand_edit_and_marks_the_changed_paragraph(tmp_path):
+    root = workspace(tmp_path)
+    config = load_config(root, {"languages": "en,fr"})
+    first = pipeline.publish(config, (), suggest=fake_suggest, now=MOMENT)
+    assert [s.lang for s in first.catalogs] == ["fr"] and first.catalogs[0].machine == 23
+    po = po_path(root, "fr")
+    hand_edit(po, "Thank you for your participation.", HAND_EDIT)
+    speech = root / "speeches" / f"{SLUG}.txt"
+    speech.write_text(speech.read_text(encoding="utf-8").replace(CHANGED_FROM, CHANGED_TO), encoding="utf-8")
+    edited = po.read_text(encoding="utf-8")
+
+    second = pipeline.publish(config, (), suggest=fake_suggest, now=LATER)
+    catalog = catalogs.read_catalog(po, "fr")
+    kept = catalog.get("Thank you for your participation.")
+    assert kept.string == HAND_EDIT and not kept.fuzzy
+    assert entry_text(po.read_text(encoding="utf-8"), "Thank you for your participation.") \
+        == entry_text(edited, "Thank you for your participation.")  # the reviewer's entry, byte for byte
+    changed = catalog.get(CHANGED_TO)
+    assert changed.fuzzy and changed.previous_id == [CHANGED_FROM]
+    assert f'#| msgid "{CHANGED_FROM}"' in po.read_text(encoding="utf-8").replace('"\n#| "', "")
+    assert HAND_EDIT in pdf_text(root / "output" / SLUG / "fr.pdf")
+    fr = next(e for e in second.editions if e.lang == "fr")
+    assert not fr.is_reviewed and fr.body[-1].status is TextStatus.REVIEWED
+    for path in (po, catalogs.template_path(root / "locales", SLUG)):
+        msgfmt_ok(path)
+
+    before = snapshot(root)
+    third = pipeline.publish(config, (), suggest=fake_suggest, now=LATER.replace(year=2027))
+    assert third.written == [] and snapshot(root) == before
+
+
+def test_complete_catalogs_need_no_model(tmp_path):
+    root = workspace(tmp_path, locales=True)
+
+    def no_model(texts, source, target):
+        raise AssertionError(f"asked to translate {len(texts)} texts {source}→{target}")
+
+    result = pipeline.publish(load_config(root, {"languages": "en,fr,zh"}), (), suggest=no_model)
+    assert [(s.lang, s.percent) for s in result.catalogs] == [("zh", 100), ("fr", 100)]
+    assert all(e.is_reviewed for e in result.editions)
+
+
+def test_untranslated_blocks_fall_back_to_the_source(tmp_path):
+    root = workspace(tmp_path)
+    result = pipeline.publish(load_config(root, {"languages": "ru"}), (), suggest=lambda texts, s, t: [])
+    (edition,) = result.editions
+    assert edition.lang == "ru" and not edition.is_reviewed
+    assert {b.status for b in edition.body} == {TextStatus.UNTRANSLATED}
+    assert edition.body[0].text.startswith("Excellencies")
+    assert result.catalogs[0].untranslated == 23
+
+
+def test_missing_models_are_all_named_before_anything_is_written(tmp_path, argos_env):
+    root = workspace(tmp_path)
+    config = load_config(root, {"packages_dir": str(tmp_path / "no-packages")})
+    with pytest.raises(TranslationError) as caught:
+        pipeline.publish(config, ())
+    message = caught.value.format_message()
+    for pair in ("en→ar", "en→zh", "en→fr", "en→ru", "en→es"):
+        assert pair in message
+    assert "presskit models install" in message
+    assert snapshot(root) == snapshot(workspace(tmp_path / "fresh"))
+
+
+def test_final_passes_on_the_reviewed_sample(tmp_path):
+    root = workspace(tmp_path, locales=True)
+    result = CliRunner().invoke(cli, ["-C", str(root), "publish", "--final"])
+    assert result.exit_code == 0, result.output
+    assert f"{SLUG}: reviewed ar 100 %, zh 100 %, fr 100 %, ru 100 %, es 100 %" in result.output
+    assert (root / "output" / SLUG / "ar.pdf").exists()
+
+
+def test_final_refuses_a_fuzzy_entry_and_writes_nothing(tmp_path):
+    root = workspace(tmp_path, locales=True)
+    po = po_path(root, "fr")
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgid "Thank you for your participation."',
+                               '#, fuzzy\nmsgid "Thank you for your participation."'), encoding="utf-8")
+    line = po.read_text(encoding="utf-8").splitlines().index('msgid "Thank you for your participation."') + 1
+    before = snapshot(root)
+    result = CliRunner().invoke(cli, ["-C", str(root), "publish", "--final", "--lang", "fr,es"])
+    assert result.exit_code != 0
+    assert f"locales/fr/LC_MESSAGES/{SLUG}.po:{line}: machine translation, not reviewed (fuzzy)" in result.output
+    assert "[es]" not in result.output and "nothing was written" in result.output
+    assert snapshot(root) == before
+
+
+def test_final_names_the_block_of_a_missing_entry(tmp_path):
+    root = workspace(tmp_path, locales=True)
+    speech = root / "speeches" / f"{SLUG}.txt"
+    speech.write_text(speech.read_text(encoding="utf-8").rstrip() + "\n\nA brand new closing line.\n", encoding="utf-8")
+    line = len(speech.read_text(encoding="utf-8").splitlines())
+    with pytest.raises(ReviewError) as caught:
+        pipeline.publish(load_config(root, {"languages": "es"}), (), final=True)
+    assert f"speeches/{SLUG}.txt:{line}: no translation: 'A brand new closing line.'" in caught.value.format_message()
+
+
+BAD = sorted((DATA / "bad" / "catalogs").iterdir())
+
+
+@pytest.mark.parametrize("bad", BAD, ids=[p.name for p in BAD])
+def test_broken_po_is_one_error_and_nothing_is_written(tmp_path, bad, monkeypatch):
+    monkeypatch.setattr(pipeline, "make_suggester", lambda config, progress=None: fake_suggest)
+    root = workspace(tmp_path, locales=True)
+    shutil.copy(bad, po_path(root, "fr"))
+    before = snapshot(root)
+    result = CliRunner().invoke(cli, ["-C", str(root), "publish"])
+    assert result.exit_code == 2
+    message = result.output.strip()
+    assert len(message.splitlines()) == 1 and "Traceback" not in message
+    assert re.search(rf"locales/fr/LC_MESSAGES/{SLUG}\.po(:\d+)?: ", message)
+    assert snapshot(root) == before
+
+
+def test_second_run_is_refused_while_the_first_holds_the_lock(tmp_path):
+    root = workspace(tmp_path, locales=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; from toolkit.locking import workspace_lock\n"
+         "with workspace_lock(Path(sys.argv[1])):\n    print('locked', flush=True); time.sleep(30)",
+         str(root / ".presskit")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        before = snapshot(root)
+        started = time.monotonic()
+        result = CliRunner().invoke(cli, ["-C", str(root), "publish", "--lang", "fr"])
+        assert result.exit_code != 0 and time.monotonic() - started < 5
+        assert f"another presskit run is working in this workspace (process {holder.pid})" in result.output
+        assert ".presskit/lock" in result.output and snapshot(root) == before
+    finally:
+        holder.kill()
+        holder.wait()
+    # The lock dies with its holder: the next run goes ahead.
+    result = CliRunner().invoke(cli, ["-C", str(root), "publish", "--lang", "fr"])
+    assert result.exit_code == 0, result.output
+
+
+def test_lock_is_released_after_a_failed_run(tmp_path):
+    root = workspace(tmp_path, locales=True)
+    from toolkit.locking import workspace_lock
+
+    with pytest.raises(ReviewError):
+        with workspace_lock(root / ".presskit"):
+            raise ReviewError("boom")
+    with workspace_lock(root / ".presskit"):
+        with pytest.raises(LockError):
+            with workspace_lock(root / ".presskit"):
+                pass
+
+
+def test_lang_and_from_options(tmp_path, monkeypatch):
+    calls = []
+
+    def recording(texts, source, target):
+        calls.append((source, target))
+        return fake_suggest(texts, source, target)
+
+    monkeypatch.setattr(pipeline, "make_suggester", lambda config, progress=None: recording)
+    root = workspace(tmp_path)
+    result = CliRunner().invoke(cli, ["-C", str(root), "publish", "--from", "fr", "--lang", "en", "--lang", "es"])
+    assert result.exit_code == 0, result.output
+    assert calls == [("fr", "en"), ("fr", "es")]
+    assert sorted(p.name for p in (root / "output" / SLUG).iterdir()) == ["en.html", "en.pdf", "es.html",
+                                                                           "es.pdf", "index.html"]
+    assert po_path(root, "en").exists() and not po_path(root, "fr").exists()
