@@ -326,18 +326,12 @@ def _relative(path: Path, workspace: Path) -> Path:
 
 
 def _index_entry(edition: Edition, pdf, html_size: int) -> dict:
-    from toolkit import publishing, rendering
-    from toolkit.languages import get_language
-
-    language = get_language(edition.lang)
-    status = "original" if edition.is_original else ("reviewed" if edition.is_reviewed else "machine translation")
+    """Return what the index reports about one edition; rendering localizes the words."""
+    status = "original" if edition.is_original else ("reviewed" if edition.is_reviewed else "machine")
     return {
-        "code": language.code,
-        "tag": language.tag,
-        "direction": language.direction,
-        "native_name": rendering.native_name(language.code),
-        "status_text": status,
+        "code": edition.lang,
+        "status": status,
         "pages": pdf.pages,
-        "pdf_size": publishing.human_size(len(pdf.data)),
-        "html_size": publishing.human_size(html_size),
+        "pdf_bytes": len(pdf.data),
+        "html_bytes": html_size,
     }

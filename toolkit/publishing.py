@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import io
+import logging
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.errors import PresskitError
+from toolkit.languages import get_language
+
+log = logging.getLogger("toolkit")
 
 
 @dataclass(frozen=True)
@@ -19,21 +23,41 @@ class RenderedPdf:
     pages: int
 
 
-def refuse_fetch(url: str, timeout: int = 10, ssl_context=None):
+def refuse_fetch(url: str, timeout: int = 10, ssl_context=None, **options):
     """Refuse every fetch: a press release is self-contained (fonts come from the system)."""
     raise ValueError(f"presskit does not fetch external resources ({url})")
 
 
+def warn_without_harfbuzz_subset() -> bool:
+    """Warn when fonts will be subset by fontTools; return True when HarfBuzz does it."""
+    from toolkit.fonts import has_harfbuzz_subset
+
+    if has_harfbuzz_subset():
+        return True
+    log.warning(
+        "HarfBuzz's font subsetter (libharfbuzz-subset0, HarfBuzz >= 4.1) is missing: WeasyPrint "
+        "falls back to fontTools, about 30 times slower on Chinese fonts. Install it with "
+        "`sudo apt-get install libharfbuzz-subset0` (or run scripts/system-deps.sh)."
+    )
+    return False
+
+
 def write_pdf(html: str, *, variant: str | None = "pdf/ua-1", lang: str | None = None) -> RenderedPdf:
-    """Typeset one HTML page as a PDF and return its bytes and page count."""
+    """Typeset one HTML page as a PDF and return its bytes and page count.
+
+    The default variant, pdf/ua-1, makes a tagged, accessible PDF; pdf/a-* variants are for
+    archiving. Title, author, subject (description), creator (generator) and language come
+    from the page's <title>, <meta> and <html lang>.
+    """
     import weasyprint  # heavy: only when a PDF is made
 
+    warn_without_harfbuzz_subset()
     document = weasyprint.HTML(string=html, url_fetcher=refuse_fetch, base_url=".").render()
     options = {"uncompressed_pdf": False}
     if variant and variant != "none":
         options["pdf_variant"] = variant
     if lang:
-        document.metadata.lang = lang
+        document.metadata.lang = get_language(lang).tag  # BCP 47, e.g. zh-Hans
     buffer = io.BytesIO()
     document.write_pdf(buffer, **options)
     return RenderedPdf(buffer.getvalue(), len(document.pages))
@@ -65,12 +89,3 @@ def atomic_write(path: Path, data: bytes) -> bool:
 def write_files(files: dict[Path, bytes]) -> list[Path]:
     """Write every gathered output file atomically; return the paths that changed."""
     return [path for path, data in files.items() if atomic_write(path, data)]
-
-
-def human_size(size: int) -> str:
-    """Return a file size the way an index page shows it ("152 KB")."""
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{round(size / 1024)} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
