@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from test_catalogs import LATER, MOMENT, fake_suggest, reread, run, statement_of
+from test_catalogs import LATER, MOMENT, msgfmt_ok, reread, run, statement_of
 from toolkit import catalogs
 from toolkit.model import TextStatus
 
@@ -21,7 +21,7 @@ actions = st.one_of(
     st.tuples(st.just("insert"), st.integers(0, 50), paragraph),
     st.tuples(st.just("delete"), st.integers(0, 50)),
     st.tuples(st.just("duplicate"), st.integers(0, 50)),  # identical text twice: one entry
-    st.tuples(st.just("review"), st.integers(0, 50), st.text(min_size=1, max_size=30).filter(str.strip)),
+    st.tuples(st.just("review"), st.integers(0, 50), st.text(st.characters(exclude_characters="\x04", exclude_categories=("Cs",)), min_size=1, max_size=30).filter(str.strip)),
     st.tuples(st.just("unreview"), st.integers(0, 50)),  # a reviewer puts the fuzzy flag back
     st.tuples(st.just("run"),),
 )
@@ -45,7 +45,7 @@ def apply_source(paragraphs: list[str], action) -> list[str]:
 
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(start=st.lists(paragraph, min_size=1, max_size=6), steps=st.lists(actions, max_size=30))
-def test_no_reviewed_entry_is_ever_lost_or_altered(start, steps):
+def test_no_reviewed_entry_is_ever_lost_or_altered(start, steps, tmp_path_factory):
     paragraphs = start
     catalog, data = run(None, statement_of(*paragraphs))
     reviewed: dict[tuple, str] = {}  # (msgctxt, msgid) -> what the reviewer signed off
@@ -73,6 +73,9 @@ def test_no_reviewed_entry_is_ever_lost_or_altered(start, steps):
         # Never deleted: an entry whose text left the speech is kept, obsolete.
         after = {(m.context, m.id) for m in [*catalog, *catalog.obsolete.values()] if m.id}
         assert before <= after
+        # msgfmt refuses an entry both active and obsolete.
+        active_keys = {(m.context, m.id) for m in catalog if m.id}
+        assert not active_keys & {(m.context, m.id) for m in catalog.obsolete.values()}
 
         # Every reviewed entry is still there, unchanged: active and not fuzzy, or obsolete.
         for (context, msgid), text in reviewed.items():
@@ -88,3 +91,7 @@ def test_no_reviewed_entry_is_ever_lost_or_altered(start, steps):
         # Nothing new: the next run writes the same bytes, whatever the clock says.
         _, again = run(catalog, statement, moment=LATER)
         assert again == data
+    # And the file GNU gettext would compile.
+    path = tmp_path_factory.getbasetemp() / "property.po"
+    path.write_bytes(data)
+    msgfmt_ok(path)

@@ -99,6 +99,7 @@ def read_catalog(path: Path, lang: str | None = None) -> PoCatalog:
     for message in [*catalog, *catalog.obsolete.values()]:
         _recover_previous(message)
         message.flags.discard("python-format")  # statement text is not a format string
+    for message in catalog:
         if message.id:
             _check_newlines(path, message)
     return catalog
@@ -138,7 +139,7 @@ def _with_previous(text: str, catalog: Catalog) -> str:
             continue
         lines = chunks[index].split("\n")
         at = next(n for n, line in enumerate(lines) if line.startswith(("msgctxt ", "msgid ")))
-        previous = f"#| msgid {normalize(message.previous_id[0], prefix='#| ', width=WIDTH)}"
+        previous = f"#| msgid {_quoted(message.previous_id[0], '#| ')}"
         chunks[index] = "\n".join(lines[:at] + previous.split("\n") + lines[at:])
     return "\n\n".join(chunks)
 
@@ -151,10 +152,16 @@ def _obsolete_lines(message: Message) -> list[str]:
     if message.flags:
         lines.append(f"#, {', '.join(sorted(message.flags))}\n")
     if message.context:
-        lines.append(f"#~ msgctxt {normalize(message.context, prefix='#~ ', width=WIDTH)}\n")
-    lines.append(f"#~ msgid {normalize(message.id, prefix='#~ ', width=WIDTH)}\n")
-    lines.append(f"#~ msgstr {normalize(message.string or '', prefix='#~ ', width=WIDTH)}\n")
+        lines.append(f"#~ msgctxt {_quoted(message.context, '#~ ')}\n")
+    lines.append(f"#~ msgid {_quoted(message.id, '#~ ')}\n")
+    lines.append(f"#~ msgstr {_quoted(message.string or '', '#~ ')}\n")
     return [*lines, "\n"]
+
+
+def _quoted(string: str, prefix: str) -> str:
+    # babel's normalize(prefix=...) counts the prefix once per word and wraps far too early;
+    # wrap to the width left after the prefix, then prefix the continuation lines.
+    return normalize(string, width=WIDTH - len(prefix)).replace("\n", "\n" + prefix)
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -177,7 +184,7 @@ def _decode(path: Path, data: bytes) -> str:
 
 def _check_syntax(path: Path, lines: list[str]) -> None:
     """Check the PO grammar line by line, and that no entry appears twice."""
-    seen: dict[tuple[bool, str | None, str], int] = {}
+    seen: dict[tuple[str | None, str], int] = {}
     state = None  # the keyword whose string continuation lines may follow
     entry: dict = {}
 
@@ -187,7 +194,7 @@ def _check_syntax(path: Path, lines: list[str]) -> None:
         if "msgid" in entry and "msgstr" not in entry:
             raise CatalogError("msgid without a msgstr after it", path, entry["line"])
         if "msgid" in entry and entry["msgid"]:
-            key = (entry["obsolete"], entry.get("msgctxt"), entry["msgid"])
+            key = (entry.get("msgctxt"), entry["msgid"])  # msgfmt: obsolete ones count too
             if key in seen:
                 raise CatalogError(f"duplicate entry for msgid {_short(entry['msgid'])} (first at line "
                                    f"{seen[key]}); keep one of them", path, entry["line"])
@@ -258,7 +265,11 @@ def _string(path: Path, number: int, text: str) -> str:
             if text[index + 1:].strip():
                 raise CatalogError('text after the closing quote (an unescaped " inside the string? '
                                    'write \\")', path, number)
-            return unescape(text)
+            value = unescape(text)
+            if "\x04" in value:
+                # U+0004 separates msgctxt from msgid in .mo files; msgfmt refuses it in a string.
+                raise CatalogError("a control character (U+0004) in a string; remove it", path, number)
+            return value
         index += 1
     raise CatalogError("the string has no closing quote", path, number)
 
