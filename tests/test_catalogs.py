@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 import shutil
@@ -50,7 +51,7 @@ def run(old, statement, lang="fr", suggest=fake_suggest, moment=MOMENT):
     return reread(data, lang), data
 
 
-def reread(data: bytes, lang="fr", tmp=None):
+def reread(data: bytes, lang="fr"):
     path = Path(os.environ.get("TMPDIR", "/tmp")) / f"presskit-test-{os.getpid()}.po"
     path.write_bytes(data)
     try:
@@ -124,8 +125,7 @@ def test_suggestions_fill_empty_entries_fuzzy_with_provenance():
 
 
 def test_pivot_language_is_named():
-    catalog, data = run(None, statement_of("Hola.").__class__(**{**statement_of("Hola.").__dict__, "source_lang": "es"}),
-                        lang="fr")
+    _, data = run(None, dataclasses.replace(statement_of("Hola."), source_lang="es"), lang="fr")
     assert "#. Pivot language: English (en)" in data.decode()
 
 

@@ -3,8 +3,6 @@ lost or altered, and a re-run with nothing new changes no byte."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
