@@ -186,3 +186,11 @@ def test_parse_date(text, expected):
 ])
 def test_guess_language(text, lang):
     assert guess_language(text) == lang
+
+
+def test_control_characters_are_dropped(tmp_path):
+    path = tmp_path / "controls.txt"
+    path.write_text("Title\n\nBody with a \x0c form feed and \x04 here.\n\nMore text follows.\n", encoding="utf-8")
+    statement = read_statement(path)
+    assert statement.body[0].text == "Body with a form feed and here."
+    assert statement.body[0].line == 3

@@ -133,7 +133,9 @@ def _decode(path: Path, data: bytes) -> str:
 def _clean(line: str) -> str:
     # Web copies carry no-break and zero-width spaces; print them as ordinary spaces.
     line = re.sub(r"[\u00a0\u2007\u202f\u2009\t]", " ", line)
-    line = re.sub(r"[\u200b\ufeff]", "", line)
+    # Zero-width spaces and stray control characters (a form feed from a word processor)
+    # print as nothing; gettext's msgfmt would refuse them in a PO file anyway.
+    line = re.sub(r"[\u200b\ufeff\x00-\x08\x0b-\x1f\x7f]", "", line)
     return re.sub(r" {2,}", " ", line).strip()
 
 
