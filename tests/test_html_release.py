@@ -181,7 +181,7 @@ def test_index_lists_six_editions_by_native_name(statement):
     rows = find_all(find_all(root, "tbody")[0], "tr")
     assert len(rows) == 6
     for code, row in zip(UN_ORDER, rows):
-        name = find_all(row, "th")[0]
+        name = find_all(find_all(row, "th")[0], "span")[0]
         assert text_of(name) == rendering.native_name(code)
         assert (name.get("lang"), name.get("dir")) == (LANGUAGES[code].tag, LANGUAGES[code].direction)
         hrefs = [a.get("href") for a in find_all(row, "a")]
