@@ -80,6 +80,8 @@ def test_semantic_structure_and_metadata(pages, code):
     assert len([m for m in find_all(root, "meta") if m.get("property") == "og:locale:alternate"]) == 5
     assert find_all(root, "meta", name="generator")[0].get("content").startswith("presskit ")
     assert "@media print" in pages[code]
+    screen = [s for s in find_all(root, "style") if s.get("media") == "screen"]
+    assert screen and "max-width" in text_of(screen[0])  # responsive rules, which WeasyPrint skips
 
 
 @pytest.mark.parametrize("code", UN_ORDER)

@@ -38,8 +38,26 @@ def statement():
     return sample_statement(symbol=SYMBOL)
 
 
+class _Records(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
 @pytest.fixture(scope="module")
-def pdfs(statement, tmp_path_factory) -> dict[str, Path]:
+def weasyprint_warnings():
+    """WeasyPrint's warnings while the module's PDFs are typeset (.notdef glyphs, bad CSS)."""
+    records = _Records()
+    logging.getLogger("weasyprint").addHandler(records)
+    yield records.messages
+    logging.getLogger("weasyprint").removeHandler(records)
+
+
+@pytest.fixture(scope="module")
+def pdfs(statement, tmp_path_factory, weasyprint_warnings) -> dict[str, Path]:
     """The six reviewed editions of the sample, typeset once."""
     folder = tmp_path_factory.mktemp("pdf")
     env = rendering.make_environment()
@@ -50,6 +68,11 @@ def pdfs(statement, tmp_path_factory) -> dict[str, Path]:
         paths[code] = folder / f"{code}.pdf"
         paths[code].write_bytes(publishing.write_pdf(html, lang=code).data)
     return paths
+
+
+def test_typesetting_warns_of_nothing(pdfs, weasyprint_warnings):
+    # A .notdef glyph (a box) or a stylesheet rule WeasyPrint drops would show here.
+    assert weasyprint_warnings == []
 
 
 @pytest.fixture(scope="module")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 import pytest
+
+from support.editions import sample_statement
+from toolkit.model import Delivery, DeliveryKind
 
 from toolkit import rendering
 from toolkit.languages import UN_ORDER
@@ -98,3 +102,17 @@ def test_css_strings_cannot_close_the_style_element():
 def test_page_label_uses_counters():
     assert rendering.page_label_css(rendering.load_translations("zh")) == \
         '"第" counter(page) "页，共" counter(pages) "页"'
+
+
+@pytest.mark.parametrize("code,expected", [
+    ("en", "As translated from Spanish"),
+    ("fr", "Traduit de l’original espagnol"),
+    ("es", "Traducción del original en español"),
+    ("ru", "Перевод с языка оригинала: испанский"),
+    ("zh", "译自西班牙文原文"),
+    ("ar", "مترجم من اللغة الإسبانية"),
+])
+def test_as_translated_names_the_language_in_un_usage(code, expected):
+    delivery = Delivery(DeliveryKind.AS_TRANSLATED, "As translated from Spanish", 3, language="es")
+    statement = dataclasses.replace(sample_statement(), delivery=delivery)
+    assert rendering.delivery_text(statement, rendering.load_translations(code)) == expected

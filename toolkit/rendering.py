@@ -459,7 +459,9 @@ def _render(env: PressEnvironment, name: str, context: dict) -> str:
     translations = context.pop("translations")
     try:
         env.install_gettext_translations(translations, newstyle=True)
-        stylesheet = env.get_template("press.css").render(context.pop("stylesheet_context"))
-        return env.get_template(name).render(context, stylesheet=Markup(stylesheet))
+        styles = context.pop("stylesheet_context")
+        stylesheet = env.get_template("press.css").render(styles)
+        screen = env.get_template("screen.css").render(styles)
+        return env.get_template(name).render(context, stylesheet=Markup(stylesheet), screen_stylesheet=Markup(screen))
     except jinja2.TemplateError as exc:
         raise TemplateError(f"template {name} failed: {exc}") from exc
