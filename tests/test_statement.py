@@ -35,6 +35,18 @@ def test_sample_front_matter(sample):
     assert sample.venue == "New York"
     assert sample.source_lang == "en"
     assert sample.slug == "closing-second-multistakeholder-hearing"
+    assert sample.speaker_name == "H.E. Mr. Miroslav Lajčák"
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Statement by the Secretary-General on International Migrants Day", "the Secretary-General"),
+    ("Address by the Minister for Foreign Affairs of Mexico", "the Minister for Foreign Affairs of Mexico"),
+    ("Remarks by Ms. Amina J. Mohammed at the opening of the session", "Ms. Amina J. Mohammed"),
+])
+def test_speaker_name(line, name):
+    from toolkit.statement import speaker_name
+
+    assert speaker_name(line) == name
 
 
 def test_sample_text_unchanged_from_shared_copy():

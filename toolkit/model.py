@@ -78,6 +78,7 @@ class Statement:
     symbol: str | None = None
     findings: tuple[Finding, ...] = ()
     free_delivery: Block | None = None  # an unrecognised delivery note, translated as text
+    speaker_name: str | None = None  # "H.E. Mr. Miroslav Lajčák": the PDF's author
 
     def blocks(self) -> tuple[Block, ...]:
         """Return every translatable block in source order."""

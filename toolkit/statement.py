@@ -27,7 +27,7 @@ from toolkit.errors import StatementError
 from toolkit.languages import LANGUAGES, parse_language
 from toolkit.model import Block, BlockKind, Delivery, DeliveryKind, Finding, Statement
 
-HEADER_KEYS = ("date", "venue", "symbol", "language", "slug")
+HEADER_KEYS = ("date", "venue", "symbol", "language", "slug", "speaker")
 
 _MONTHS = {
     name: number
@@ -299,7 +299,18 @@ def _parse(path: Path, header: dict, chunks: list[_Chunk], source_lang: str | No
         path=path, slug=slug, source_lang=lang, title=title, delivery=delivery, speaker=speaker,
         body=tuple(body), date=date, venue=venue or _header_value(header, "venue"),
         symbol=_header_value(header, "symbol"), findings=tuple(sorted(findings, key=lambda f: f.line)),
+        speaker_name=_header_value(header, "speaker") or (speaker_name(speaker.text) if speaker else None),
     )
+
+
+def speaker_name(line: str) -> str | None:
+    """Return who speaks, from a speaker line: "Statement by H.E. Mr. X, President of ..." gives "H.E. Mr. X"."""
+    match = _SPEAKER.match(line)
+    if not match:
+        return None
+    name = line[match.end():].split(",")[0].strip()
+    name = re.split(r"\s+(?:at|on|to|before|during)\s+(?:the\s+)?", name)[0].strip()
+    return name if 0 < len(name) <= 80 else None
 
 
 def _read_body(path: Path, chunks: list[_Chunk]) -> tuple[list[Block], list[Finding]]:
