@@ -236,7 +236,8 @@ def check_package_file(path: Path) -> dict:
         )
     try:
         with zipfile.ZipFile(path) as archive:
-            names = [name for name in archive.namelist() if name.strip("/")]
+            # Archives zipped on a Mac carry a __MACOSX folder of resource forks; ignore it.
+            names = [name for name in archive.namelist() if name.strip("/") and not name.startswith("__MACOSX/")]
             tops = {name.split("/", 1)[0] for name in names}
             if len(tops) != 1 or any(name.startswith("/") or ".." in name.split("/") for name in names):
                 raise TranslationError("is not an Argos package: it must hold exactly one folder", path)
