@@ -179,6 +179,77 @@ def status(obj: Context, speeches: tuple[Path, ...], langs: tuple[str, ...], sou
         raise SystemExit(1)
 
 
+@cli.group()
+def models() -> None:
+    """List and install the translation models (Argos Translate packages).
+
+    presskit translates offline with one model per language pair: English into
+    each language, and each statement language into English. Other pairs go
+    through English (Arabic → English → French).
+
+    \b
+    Examples:
+      presskit models list
+      presskit models install                  all the models this workspace needs
+      presskit models install fr               only those French needs
+      presskit models install --file translate-en_fr-1_9.argosmodel   (no internet)
+    """
+
+
+@models.command("list")
+@pass_context
+def models_list(obj: Context) -> None:
+    """Show which models are installed, their size, and which are missing.
+
+    Also shows which language pairs will be translated through English.
+
+    \b
+    Example:
+      presskit models list
+    """
+    from toolkit.translation import packages
+
+    for line in packages.status_lines(obj.config()):
+        click.echo(line)
+
+
+@models.command("install")
+@click.argument("langs", nargs=-1, metavar="[LANG]...")
+@click.option("--file", "files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              metavar="PATH.argosmodel", help="Install a model file copied from elsewhere (no internet needed).")
+@pass_context
+def models_install(obj: Context, langs: tuple[str, ...], files: tuple[Path, ...]) -> None:
+    """Download and install the models this workspace needs, or install model files.
+
+    Without LANG, installs every missing model the configured languages need;
+    with LANG (fr, zh ...), only those for these languages. On a computer without
+    internet, download the .argosmodel files elsewhere (from the Argos Translate
+    package index) and install them with --file; each file is checked first.
+
+    \b
+    Examples:
+      presskit models install
+      presskit models install fr es
+      presskit models install --file translate-en_fr-1_9.argosmodel
+    """
+    from toolkit.translation import packages
+
+    config = obj.config()
+    if files and langs:
+        raise click.UsageError("give languages or --file, not both")
+    if files:
+        installed = packages.install_package_files(files, config.packages_dir)
+    else:
+        pairs = packages.pairs_to_install(config, langs)
+        if not pairs:
+            click.echo("Nothing to install: every model needed is installed (see `presskit models list`).")
+            return
+        installed = packages.install_from_index(
+            pairs, config.packages_dir,
+            progress=lambda label, total: click.progressbar(length=total, label=label, file=sys.stderr))
+    for package in installed:
+        click.echo(f"installed {package.from_code}→{package.to_code}: {package.name} {package.version}")
+
 
 def _by_statement(statuses) -> dict[str, list]:
     grouped: dict[str, list] = {}
