@@ -24,44 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.errors import StatementError
-from toolkit.languages import LANGUAGES, parse_language
+from toolkit.frontmatter import SPEAKER_LINE, SPEAKER_NAME, date_venue, delivery_kind, parse_date
+from toolkit.languages import parse_language
 from toolkit.model import Block, BlockKind, Delivery, DeliveryKind, Finding, Statement
 
 HEADER_KEYS = ("date", "venue", "symbol", "language", "slug", "speaker")
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE_PATTERNS = (
-    re.compile(rf"^(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\.?\s+(?P<year>\d{{4}})$", re.I),
-    re.compile(rf"^(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})$", re.I),
-    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$"),
-)
-_WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+", re.I)
-
-_DELIVERY = re.compile(
-    r"^(?:(?P<delivered>as delivered)"
-    r"|(?P<check>check against (?:actual )?delivery)"
-    r"|(?P<prepared>as prepared(?: for delivery)?)"
-    r"|as translated from (?:the )?(?P<translated>\w+)(?: original)?)$",
-    re.I,
-)
-_SPEAKER = re.compile(
-    r"^(?:(?:opening|closing|keynote|video|welcoming|concluding)\s+)?"
-    r"(?:statement|remarks|address|message|speech|briefing|intervention)s?\s+(?:by|of|from)\b",
-    re.I,
-)
 _BULLET = re.compile(r"^(?:[•▪◦‣●·*-]|\d{1,2}[.)])\s+")
 _CAPTION = re.compile(
     r"^(?:(?:un |united nations )?photo\b|credit\b|©|source:|image:|video:|watch:|read more\b"
@@ -70,7 +38,6 @@ _CAPTION = re.compile(
     re.I,
 )
 _TERMINAL = tuple(".,!?:;…。，！？؟،\"”’»)")
-_LANGUAGE_NAMES = {lang.english_name.lower(): code for code, lang in LANGUAGES.items()}
 
 
 @dataclass(frozen=True)
@@ -189,46 +156,14 @@ def _split_lines(lines: tuple[tuple[int, str], ...]) -> list[_Chunk]:
     return [_Chunk(lines)] if continued else [_Chunk((line,)) for line in lines]
 
 
-def parse_date(text: str) -> datetime.date | None:
-    """Return the date in a line such as "11 October 2017" or "New York, 11 October 2017"."""
-    candidate = _WEEKDAY.sub("", text.strip().rstrip("."))
-    for part in (candidate, candidate.rpartition(",")[2].strip(), candidate.split(",", 1)[-1].strip()):
-        for pattern in _DATE_PATTERNS:
-            match = pattern.match(part)
-            if match:
-                month = match["month"]
-                month_number = int(month) if month.isdigit() else _MONTHS[month.lower()]
-                try:
-                    return datetime.date(int(match["year"]), month_number, int(match["day"]))
-                except ValueError:
-                    return None
-    return None
-
-
-def _date_venue(text: str) -> tuple[datetime.date | None, str | None]:
-    date = parse_date(text)
-    if date is None or len(text) > 60:
-        return None, None
-    head, sep, _ = _WEEKDAY.sub("", text).partition(",")
-    venue = head.strip() if sep and parse_date(head) is None and not head.strip().isdigit() else None
-    return date, venue
-
-
 def _delivery(chunk: _Chunk) -> Delivery | None:
     if len(chunk.lines) != 1:
         return None
-    bare = chunk.text.strip(" -–—*_[](){}|").rstrip(".").strip()
-    match = _DELIVERY.match(bare)
-    if not match:
+    found = delivery_kind(chunk.text)
+    if found is None:
         return None
-    if match["delivered"]:
-        return Delivery(DeliveryKind.AS_DELIVERED, chunk.text, chunk.line)
-    if match["check"]:
-        return Delivery(DeliveryKind.CHECK_AGAINST_DELIVERY, chunk.text, chunk.line)
-    if match["prepared"]:
-        return Delivery(DeliveryKind.AS_PREPARED, chunk.text, chunk.line)
-    language = _LANGUAGE_NAMES.get(match["translated"].lower())
-    return Delivery(DeliveryKind.AS_TRANSLATED, chunk.text, chunk.line, language)
+    kind, language = found
+    return Delivery(kind, chunk.text, chunk.line, language)
 
 
 def _is_short_line(text: str) -> bool:
@@ -268,7 +203,7 @@ def _parse(path: Path, header: dict, chunks: list[_Chunk], source_lang: str | No
         chunk = chunks[index]
         text = chunk.text
         found_delivery = _delivery(chunk)
-        line_date, line_venue = _date_venue(text)
+        line_date, line_venue = date_venue(text)
         if found_delivery and delivery is None:
             delivery = found_delivery
         elif line_date and len(chunk.lines) == 1:
@@ -277,7 +212,7 @@ def _parse(path: Path, header: dict, chunks: list[_Chunk], source_lang: str | No
                                         f"date line says {line_date.isoformat()} but the header says {date.isoformat()}"))
             date = date or line_date
             venue = venue or line_venue
-        elif speaker is None and _SPEAKER.match(text):
+        elif speaker is None and SPEAKER_LINE.search(text) and len(text) <= 400:
             speaker = Block(BlockKind.SPEAKER, text, chunk.line)
         elif title is None and speaker is None and delivery is None and index == 0 and len(text) <= 200 \
                 and not text.endswith((".", "!", "?", ":", ",")) and len(chunk.lines) <= 2:
@@ -305,7 +240,7 @@ def _parse(path: Path, header: dict, chunks: list[_Chunk], source_lang: str | No
 
 def speaker_name(line: str) -> str | None:
     """Return who speaks, from a speaker line: "Statement by H.E. Mr. X, President of ..." gives "H.E. Mr. X"."""
-    match = _SPEAKER.match(line)
+    match = SPEAKER_NAME.match(line)
     if not match:
         return None
     name = line[match.end():].split(",")[0].strip()
