@@ -169,7 +169,7 @@ BAD = sorted((DATA / "bad" / "catalogs").iterdir())
 
 @pytest.mark.parametrize("bad", BAD, ids=[p.name for p in BAD])
 def test_broken_po_is_one_error_and_nothing_is_written(tmp_path, bad, monkeypatch):
-    monkeypatch.setattr(pipeline, "make_suggester", lambda config, progress=None: fake_suggest)
+    monkeypatch.setattr(pipeline, "make_suggester", lambda config, bar=None: fake_suggest)
     root = workspace(tmp_path, locales=True)
     shutil.copy(bad, po_path(root, "fr"))
     before = snapshot(root)
@@ -223,7 +223,7 @@ def test_lang_and_from_options(tmp_path, monkeypatch):
         calls.append((source, target))
         return fake_suggest(texts, source, target)
 
-    monkeypatch.setattr(pipeline, "make_suggester", lambda config, progress=None: recording)
+    monkeypatch.setattr(pipeline, "make_suggester", lambda config, bar=None: recording)
     root = workspace(tmp_path)
     result = CliRunner().invoke(cli, ["-C", str(root), "publish", "--from", "fr", "--lang", "en", "--lang", "es"])
     assert result.exit_code == 0, result.output

@@ -127,7 +127,7 @@ def publish(obj: Context, speeches: tuple[Path, ...], date_, venue: str | None, 
     config = obj.config(pdf_variant=pdf_variant, languages=",".join(langs) or None, source_language=source)
     metadata = {"date": date_, "venue": venue, "symbol": symbol}
     result = pipeline.publish(config, speeches, metadata=metadata, final=final,
-                              progress=lambda message: log.info(message))
+                              progress=lambda message: log.info(message), bar=_progressbar)
     for finding in result.findings:
         click.echo(f"note: {finding}", err=True)
     _echo_written(result.written, config.workspace)
@@ -246,9 +246,14 @@ def models_install(obj: Context, langs: tuple[str, ...], files: tuple[Path, ...]
             return
         installed = packages.install_from_index(
             pairs, config.packages_dir,
-            progress=lambda label, total: click.progressbar(length=total, label=label, file=sys.stderr))
+            progress=_progressbar)
     for package in installed:
         click.echo(f"installed {package.from_code}→{package.to_code}: {package.name} {package.version}")
+
+
+def _progressbar(label: str, total: int):
+    """Return a progress bar on stderr (only the label when stderr is not a terminal)."""
+    return click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True)
 
 
 def _by_statement(statuses) -> dict[str, list]:

@@ -6,7 +6,7 @@ import dataclasses
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, ContextManager
 
 from toolkit.config import Config
 from toolkit.errors import ReviewError, StatementError, TranslationError
@@ -20,6 +20,9 @@ log = logging.getLogger("toolkit")
 
 # The machine-translation seam: source texts, source language, target language -> suggestions.
 Suggest = Callable[[list[str], str, str], list[Suggestion]]
+# A progress bar for long work: label and total -> a context manager with update(n), like
+# click.progressbar.
+ProgressBar = Callable[[str, int], ContextManager]
 
 SPEECH_SUFFIXES = (".txt", ".text", ".md")
 
@@ -147,7 +150,7 @@ def status(config: Config, paths: tuple[Path, ...]) -> list[CatalogStatus]:
     return [review_status(config, work) for s in statements for work in gather_catalogs(config, s)]
 
 
-def make_suggester(config: Config, progress: Callable[[str], None] | None = None) -> Suggest:
+def make_suggester(config: Config, bar: ProgressBar | None = None) -> Suggest:
     """Return the machine-translation seam over toolkit.translation (Argos), imported lazily."""
     try:
         from toolkit import translation
@@ -156,15 +159,15 @@ def make_suggester(config: Config, progress: Callable[[str], None] | None = None
             raise
         raise TranslationError("machine translation is not available in this installation "
                                f"({exc.name} is missing); reinstall presskit") from None
-    return _Suggester(translation, config, progress)
+    return _Suggester(translation, config, bar)
 
 
 class _Suggester:
     """The Argos translator behind the `Suggest` seam, with a check of every pair up front."""
 
-    def __init__(self, translation, config: Config, progress):
+    def __init__(self, translation, config: Config, bar: ProgressBar | None):
         self.translator = translation.ArgosTranslator.from_config(config)
-        self.progress = progress
+        self.bar = bar
 
     def check(self, pairs: list[tuple[str, str]]) -> None:
         """Raise one TranslationError naming every pair that has no model installed."""
@@ -178,7 +181,11 @@ class _Suggester:
                                    f"{self.translator.install_command(missing)}")
 
     def __call__(self, texts: list[str], source: str, target: str) -> list[Suggestion]:
-        return self.translator.translate(texts, source, target)
+        if self.bar is None:
+            return self.translator.translate(texts, source, target)
+        total = self.translator.progress_total(texts, source, target)
+        with self.bar(f"translating {source}→{target}", total) as bar:
+            return self.translator.translate(texts, source, target, progress=bar.update)
 
     def close(self) -> None:
         self.translator.close()
@@ -192,6 +199,7 @@ def publish(
     progress: Callable[[str], None] | None = None,
     final: bool = False,
     suggest: Suggest | None = None,
+    bar: ProgressBar | None = None,
     now=None,
 ) -> PublishResult:
     """Merge the catalogs and build the press releases of the given statements into output/<slug>/.
@@ -207,7 +215,7 @@ def publish(
         work = {s.slug: gather_catalogs(config, s) for s in statements}
         if final:
             _check_final(config, [w for items in work.values() for w in items])
-        suggestions = _suggest_all([w for items in work.values() for w in items], config, suggest, say)
+        suggestions = _suggest_all([w for items in work.values() for w in items], config, suggest, say, bar)
 
         result = PublishResult()
         moment = now or catalogs.now()
@@ -281,7 +289,7 @@ def _check_final(config: Config, work: list[CatalogWork], shown_per_language: in
 
 
 def _suggest_all(work: list[CatalogWork], config: Config, suggest: Suggest | None,
-                 say) -> dict[tuple[str, str], dict[str, Suggestion]]:
+                 say, bar: ProgressBar | None = None) -> dict[tuple[str, str], dict[str, Suggestion]]:
     """Ask the translator for every text that needs a suggestion, one call per language pair."""
     needed: dict[tuple[str, str], dict[str, None]] = {}
     for item in work:
@@ -291,7 +299,7 @@ def _suggest_all(work: list[CatalogWork], config: Config, suggest: Suggest | Non
         return {}  # every catalog is complete: no model is loaded at all
     owned = suggest is None
     if owned:
-        suggest = make_suggester(config, say)
+        suggest = make_suggester(config, bar)
     try:
         check = getattr(suggest, "check", None)
         if check is not None:
