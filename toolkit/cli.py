@@ -231,12 +231,19 @@ def models_install(obj: Context, langs: tuple[str, ...], files: tuple[Path, ...]
       presskit models install
       presskit models install fr es
       presskit models install --file translate-en_fr-1_9.argosmodel
+      presskit models install --file ~/Downloads/translate-*.argosmodel
     """
     from toolkit.translation import packages
 
     config = obj.config()
-    if files and langs:
-        raise click.UsageError("give languages or --file, not both")
+    if files:
+        # `--file translate-*.argosmodel`: the shell expands the pattern into several words, and
+        # all but the first arrive as arguments.
+        extra = [Path(arg) for arg in langs if arg.endswith(".argosmodel") or Path(arg).exists()]
+        if len(extra) != len(langs):
+            raise click.UsageError("give languages or --file, not both")
+        files = tuple(files) + tuple(extra)
+        langs = ()
     if files:
         installed = packages.install_package_files(files, config.packages_dir)
     else:
