@@ -248,25 +248,28 @@ def publish(
 
 def _render_statement(config: Config, env, statement: Statement, editions: list[Edition],
                       result: PublishResult, say) -> dict[Path, bytes]:
-    from toolkit import publishing, rendering
+    from toolkit import __version__, publishing, rendering
     from toolkit.languages import UN_ORDER
 
-    editions = sorted(editions, key=lambda e: UN_ORDER.index(e.lang))
-    codes = tuple(e.lang for e in editions)
     folder = config.output_path / statement.slug
+    built = {e.lang for e in editions}
+    earlier = publishing.earlier_editions(folder, skip=built)
+    codes = tuple(code for code in UN_ORDER if code in built or code in {r["code"] for r in earlier})
     files: dict[Path, bytes] = {}
-    entries = []
-    for edition in editions:
+    records = list(earlier)
+    for edition in sorted(editions, key=lambda e: UN_ORDER.index(e.lang)):
         say(f"typesetting {statement.slug} [{edition.lang}]")
         html = rendering.render_edition(env, edition, codes).encode("utf-8")
         pdf = publishing.write_pdf(html.decode("utf-8"), variant=config.pdf_variant, lang=edition.lang)
         files[folder / f"{edition.lang}.html"] = html
         files[folder / f"{edition.lang}.pdf"] = pdf.data
-        entries.append(_index_entry(edition, pdf, len(html)))
+        records.append(publishing.manifest_entry(_index_entry(edition, pdf, len(html)), pdf.data, html))
         result.editions.append(edition)
     if editions:
-        index = rendering.render_index(env, statement, entries, statement.source_lang)
+        records.sort(key=lambda r: UN_ORDER.index(r["code"]))
+        index = rendering.render_index(env, statement, records, statement.source_lang)
         files[folder / "index.html"] = index.encode("utf-8")
+        files[folder / publishing.MANIFEST] = publishing.render_manifest(statement.slug, records, __version__)
     return files
 
 

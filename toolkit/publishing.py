@@ -89,3 +89,52 @@ def atomic_write(path: Path, data: bytes) -> bool:
 def write_files(files: dict[Path, bytes]) -> list[Path]:
     """Write every gathered output file atomically; return the paths that changed."""
     return [path for path, data in files.items() if atomic_write(path, data)]
+
+
+MANIFEST = "manifest.json"
+
+
+def manifest_entry(entry: dict, pdf: bytes, html: bytes) -> dict:
+    """Return the manifest record of one edition: what the index shows, plus checksums."""
+    import hashlib
+
+    return {
+        **entry,
+        "pdf_sha256": hashlib.sha256(pdf).hexdigest(),
+        "html_sha256": hashlib.sha256(html).hexdigest(),
+    }
+
+
+def earlier_editions(folder: Path, skip: set[str]) -> list[dict]:
+    """Return the manifest records of editions an earlier run left in `folder` (not in `skip`).
+
+    `publish --lang fr` rebuilds French only; the index and switchers still list the other
+    editions, as long as their files are still there and unchanged since that run.
+    """
+    import hashlib
+    import json
+
+    try:
+        records = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["editions"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    kept = []
+    for record in records if isinstance(records, list) else []:
+        try:
+            code = record["code"]
+            files = {ext: (folder / f"{code}.{ext}").read_bytes() for ext in ("pdf", "html")}
+        except (OSError, KeyError, TypeError):
+            continue
+        if code in skip or any(hashlib.sha256(data).hexdigest() != record.get(f"{ext}_sha256")
+                               for ext, data in files.items()):
+            continue
+        kept.append(record)
+    return kept
+
+
+def render_manifest(slug: str, records: list[dict], version: str) -> bytes:
+    """Return the manifest of a statement's output folder: editions, sizes, checksums."""
+    import json
+
+    manifest = {"statement": slug, "generator": f"presskit {version}", "editions": records}
+    return (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
