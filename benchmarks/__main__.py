@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-MODULES = ("translate", "render")
+MODULES = ("startup", "translate", "render")
 
 
 def main(argv: list[str]) -> int:
