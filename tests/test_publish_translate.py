@@ -101,7 +101,7 @@ def test_publish_machine_translates_into_five_languages(first_run):
         assert f"{lang} 0 %" in result.output
     folder = workspace / "output" / SLUG
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        [f"{lang}.{ext}" for lang in ("en", *TARGETS) for ext in ("html", "pdf")] + ["index.html"])
+        [f"{lang}.{ext}" for lang in ("en", *TARGETS) for ext in ("html", "pdf")] + ["index.html", "manifest.json"])
 
 
 def test_machine_editions_say_so_on_the_page(first_run):

@@ -229,5 +229,5 @@ def test_lang_and_from_options(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert calls == [("fr", "en"), ("fr", "es")]
     assert sorted(p.name for p in (root / "output" / SLUG).iterdir()) == ["en.html", "en.pdf", "es.html",
-                                                                           "es.pdf", "index.html"]
+                                                                           "es.pdf", "index.html", "manifest.json"]
     assert po_path(root, "en").exists() and not po_path(root, "fr").exists()
