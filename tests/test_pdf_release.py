@@ -221,7 +221,6 @@ def test_pdf_language(pdfs, code):
 def test_document_metadata(pdfs, statement, code):
     info = dict(re.findall(r"^(\w[\w ]*?):\s+(.*)$", run("pdfinfo", pdfs[code]), re.M))
     edition = sample_editions(statement)[code]
-    translations = rendering.load_translations(code)
     assert info["Title"] == edition.title.text
     assert info["Author"] == "H.E. Mr. Miroslav Lajčák"  # the speaker, the same in every edition
     assert info["Subject"] == rendering.summarize(edition.speaker.text)

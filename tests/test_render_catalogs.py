@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 from toolkit import rendering
 from toolkit.languages import LANGUAGES, UN_ORDER
 
-PACKAGE = Path(rendering.__file__).parent
+PACKAGE = Path(rendering.__file__).parent.parent  # toolkit/
 LOCALES = PACKAGE / "locales"
 TRANSLATED = [code for code in UN_ORDER if code != "en"]
 

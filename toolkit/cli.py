@@ -13,7 +13,6 @@ from pathlib import Path
 import click
 
 from toolkit import __version__
-from toolkit.errors import PresskitError
 
 log = logging.getLogger("toolkit")
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from toolkit.errors import StatementError
 from toolkit.frontmatter import SPEAKER_LINE, SPEAKER_NAME, date_venue, delivery_kind, parse_date
 from toolkit.languages import parse_language
-from toolkit.model import Block, BlockKind, Delivery, DeliveryKind, Finding, Statement
+from toolkit.model import Block, BlockKind, Delivery, Finding, Statement
 
 HEADER_KEYS = ("date", "venue", "symbol", "language", "slug", "speaker")
 

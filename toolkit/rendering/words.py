@@ -1,0 +1,166 @@
+"""The templates' own words in six languages: gettext catalogs, names, dates, sizes.
+
+The catalogs ship in `toolkit/locales/<lang>/LC_MESSAGES/messages.po` and are compiled in
+memory when first needed (no build step).
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from importlib import resources
+
+from babel import Locale
+from babel.core import get_global
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po
+from babel.support import Translations
+from babel.units import format_unit
+
+from toolkit.errors import TemplateError
+from toolkit.languages import get_language
+from toolkit.model import DeliveryKind, Statement
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction; it is translated where it is shown."""
+    return message
+
+
+# Language names as they appear inside a sentence ("As translated from %(language)s"). UN
+# usage differs from CLDR's here (zh 英文 not 英语, ar الإنكليزية not الإنجليزية), so they
+# come from the catalogs; the switcher and index use Babel's native names.
+LANGUAGE_NAMES = {
+    "ar": N_("Arabic"), "zh": N_("Chinese"), "en": N_("English"),
+    "fr": N_("French"), "ru": N_("Russian"), "es": N_("Spanish"),
+}
+
+
+DELIVERY_NOTES = {
+    DeliveryKind.AS_DELIVERED: N_("As delivered"),
+    DeliveryKind.CHECK_AGAINST_DELIVERY: N_("Check against delivery"),
+    DeliveryKind.AS_PREPARED: N_("As prepared for delivery"),
+}
+
+
+STATUS_LABELS = {
+    "original": N_("Original"),
+    "reviewed": N_("Reviewed translation"),
+    "machine": N_("Machine translation, not reviewed"),
+}
+
+
+# Quotation marks around what the template quotes, as CSS `quotes` per language, so the marks
+# follow the language of the quoted element. Babel has no CLDR delimiters, so they are here:
+# French « » with narrow no-break spaces, Russian « », Spanish and Chinese “ ” as UN documents
+# print them, Arabic « » (mirrored by the bidi algorithm in right-to-left lines).
+QUOTES = {
+    "ar": ("«", "»"), "zh": ("“", "”"), "en": ("“", "”"),
+    "fr": ("«\u202f", "\u202f»"), "ru": ("«", "»"), "es": ("“", "”"),
+}
+
+
+# UN Arabic documents name months twice, Levantine/Egyptian ("تشرين الأول/أكتوبر"), and spell
+# June and July يونيه and يوليه (as in the Charter, "26 حزيران/يونيه 1945").
+_UN_ARABIC_SPELLING = {6: "يونيه", 7: "يوليه"}
+
+
+def load_translations(lang: str) -> gettext.NullTranslations:
+    """Compile the package's catalog of template words for a language, in memory."""
+    code = get_language(lang).code
+    source = resources.files("toolkit") / "locales" / code / "LC_MESSAGES" / "messages.po"
+    if not source.is_file():
+        raise TemplateError(f"no catalog of template words for {code!r} (expected {source})")
+    try:
+        with source.open("rb") as handle:
+            catalog = read_po(handle, locale=get_language(code).locale, abort_invalid=True)
+    except (PoFileError, ValueError) as exc:
+        raise TemplateError(f"{source}: cannot read the catalog: {exc}") from None
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)  # fuzzy entries are left out: they fall back to English
+    compiled.seek(0)
+    return Translations(compiled, domain="messages")
+
+
+def native_name(code: str) -> str:
+    """Return a language's name in itself, as Babel knows it ("Français", "العربية", "中文")."""
+    name = Locale.parse(get_language(code).locale).get_language_name()
+    return name[:1].upper() + name[1:]
+
+
+def format_un_date(date, lang: str) -> str:
+    """Format a date in UN style ("11 October 2017", "11 تشرين الأول/أكتوبر 2017")."""
+    code = get_language(lang).code
+    if code == "ar":
+        # Western digits, as UN Arabic documents print dates.
+        levant = Locale.parse("ar_SY").months["format"]["wide"][date.month]
+        egypt = _UN_ARABIC_SPELLING.get(date.month) or Locale.parse("ar_EG").months["format"]["wide"][date.month]
+        return f"{date.day} {levant}/{egypt} {date.year}"
+    if code == "fr" and date.day == 1:
+        return format_date(date, format="d'er' MMMM y", locale="fr_FR")  # « 1er octobre »
+    pattern = {"ru": "d MMMM y 'года'", "zh": "y年M月d日", "es": "d 'de' MMMM 'de' y"}.get(code, "d MMMM y")
+    return format_date(date, format=pattern, locale=get_language(code).locale)
+
+
+def format_size(size: int, lang: str) -> str:
+    """Return a file size in a language's units ("152 kB", "152 ko", "1,2 МБ")."""
+    locale = get_language(lang).locale
+    if size < 1024 * 1024:
+        return format_unit(max(1, round(size / 1024)), "digital-kilobyte", length="short", locale=locale)
+    return format_unit(round(size / 1024 / 1024, 1), "digital-megabyte", length="short", locale=locale)
+
+
+def og_locale(code: str) -> str:
+    """Return the Open Graph locale of a language ("fr_FR", "ar_EG", "zh_CN")."""
+    locale = Locale.parse(get_language(code).locale)
+    territory = locale.territory or get_global("likely_subtags")[locale.language].split("_")[-1]
+    return f"{locale.language}_{territory}"
+
+
+def language_name(code: str, translations: gettext.NullTranslations) -> str:
+    """Return a language's name in the edition's language, UN style ("anglais", "英文")."""
+    return translations.gettext(LANGUAGE_NAMES[get_language(code).code])
+
+
+def delivery_text(statement: Statement, translations: gettext.NullTranslations) -> str | None:
+    """Return the delivery note in the edition's language."""
+    delivery = statement.delivery
+    if delivery is None:
+        return None
+    if delivery.kind in DELIVERY_NOTES:
+        return translations.gettext(DELIVERY_NOTES[delivery.kind])
+    if delivery.language:
+        return translations.gettext("As translated from %(language)s") % {
+            "language": language_name(delivery.language, translations)}
+    return delivery.text
+
+
+def summarize(text: str, limit: int = 200) -> str:
+    """Return the start of a text for a description, cut at a word where words exist."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def css_string(text: str) -> str:
+    """Return text as a quoted CSS string, safe inside an HTML <style> element."""
+    escaped = "".join(
+        f"\\{ord(char):x} " if char in '\\"<>\n' else char for char in text
+    )
+    return f'"{escaped}"'
+
+
+def page_label_css(translations: gettext.NullTranslations) -> str:
+    """Return the CSS `content` value for "Page X of Y" in the edition's language."""
+    label = translations.gettext("Page %(page)s of %(pages)s")
+    parts = []
+    rest = label
+    for name, counter in (("%(page)s", "counter(page)"), ("%(pages)s", "counter(pages)")):
+        before, _, rest = rest.partition(name)
+        parts += [css_string(before), counter]
+    parts.append(css_string(rest))
+    return " ".join(p for p in parts if p != '""')
