@@ -112,9 +112,11 @@ def publish(obj: Context, speeches: tuple[Path, ...], date_, venue: str | None, 
 
     Translations come from locales/<lang>/LC_MESSAGES/<name>.po, which reviewers
     edit (Poedit, Weblate, a text editor). Machine translation only fills empty
-    entries, marked fuzzy; an edition with any unreviewed entry carries an
-    "unofficial machine translation" notice. With --final nothing is written
-    unless every requested language is fully reviewed.
+    entries, marked fuzzy, using the offline models that `presskit models list`
+    shows (a language whose catalog is complete needs none). An edition with
+    any unreviewed entry carries an "unofficial machine translation" notice.
+    With --final nothing is written unless every requested language is fully
+    reviewed.
 
     \b
     Examples:
