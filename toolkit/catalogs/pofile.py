@@ -9,24 +9,19 @@ msgids it cannot read back.
 
 from __future__ import annotations
 
-import codecs
 import datetime
 import io
 import os
-import re
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, PoFileParser, normalize, unescape, write_po
 
+from toolkit.catalogs.syntax import KEYWORD, check_syntax, decode
 from toolkit.errors import CatalogError
 
 WIDTH = 76
 
-_KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?:\s+|(?="))(.*)$')
-_CHARSET = re.compile(rb"charset=([A-Za-z0-9._:-]+)")
-_ESCAPES = set('\\abfnrtv"')
-_CONFLICT = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
 # Headers babel reads into attributes and writes back itself.
 _BABEL_HEADERS = {
     "project-id-version", "report-msgid-bugs-to", "pot-creation-date", "po-revision-date",
@@ -82,8 +77,8 @@ def read_catalog(path: Path, lang: str | None = None) -> PoCatalog:
                            "to start from machine suggestions", path)
     # Split on line feeds only: str.splitlines() would also cut at a form feed or U+2028 that a
     # reviewer pasted inside a string.
-    lines = [line.removesuffix("\r") for line in _decode(path, data).split("\n")]
-    _check_syntax(path, lines)
+    lines = [line.removesuffix("\r") for line in decode(path, data).split("\n")]
+    check_syntax(path, lines)
     catalog = PoCatalog(locale=lang, fuzzy=False)
     # Babel cannot read the previous msgid of an obsolete entry (#~|); it is only a hint.
     kept = [line if not line.lstrip().startswith("#~|") else "" for line in lines]
@@ -164,116 +159,6 @@ def _quoted(string: str, prefix: str) -> str:
     return normalize(string, width=WIDTH - len(prefix)).replace("\n", "\n" + prefix)
 
 
-def _decode(path: Path, data: bytes) -> str:
-    match = _CHARSET.search(data)
-    charset = match.group(1).decode("ascii") if match else "utf-8"
-    if charset.upper() == "CHARSET":  # the placeholder of a fresh template
-        charset = "utf-8"
-    try:
-        codecs.lookup(charset)
-    except LookupError:
-        line = data[: match.start()].count(b"\n") + 1
-        raise CatalogError(f"unknown charset {charset!r} in the header; use UTF-8", path, line) from None
-    try:
-        return data.decode("utf-8-sig" if charset.lower() in ("utf-8", "utf8") else charset)
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise CatalogError(f"is not valid {charset} text (saved in another encoding, perhaps "
-                           "Windows-1252?); re-save it as UTF-8", path, line) from None
-
-
-def _check_syntax(path: Path, lines: list[str]) -> None:
-    """Check the PO grammar line by line, and that no entry appears twice."""
-    seen: dict[tuple[str | None, str], int] = {}
-    state = None  # the keyword whose string continuation lines may follow
-    entry: dict = {}
-
-    def finish() -> None:
-        if not entry:
-            return
-        if "msgid" in entry and "msgstr" not in entry:
-            raise CatalogError("msgid without a msgstr after it", path, entry["line"])
-        if "msgid" in entry and entry["msgid"]:
-            key = (entry.get("msgctxt"), entry["msgid"])  # msgfmt: obsolete ones count too
-            if key in seen:
-                raise CatalogError(f"duplicate entry for msgid {_short(entry['msgid'])} (first at line "
-                                   f"{seen[key]}); keep one of them", path, entry["line"])
-            seen[key] = entry["line"]
-        entry.clear()
-
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        obsolete = line.startswith("#~")
-        if obsolete:
-            line = line[2:].strip()
-            if line.startswith("|") or not line:
-                continue
-        elif not line:
-            state = None
-            continue
-        elif line.startswith("#"):
-            if state in ("msgstr",):
-                finish()
-            state = None
-            continue
-        if line.startswith(_CONFLICT):
-            raise CatalogError("a version-control conflict marker; resolve the conflict and "
-                               "remove the marker lines", path, number)
-        if line.startswith('"'):
-            if state is None:
-                raise CatalogError(f"a quoted string that belongs to no msgid or msgstr: {_short(line)}",
-                                   path, number)
-            entry[state] = entry.get(state, "") + _string(path, number, line)
-            continue
-        match = _KEYWORD.match(line)
-        if not match:
-            raise CatalogError(f"stray text {_short(line)}; every line of a PO file is a keyword "
-                               "(msgid, msgstr ...), a quoted string or a # comment", path, number)
-        keyword, rest = match.group(1), match.group(2)
-        if keyword.startswith("msgstr"):
-            keyword = "msgstr"
-        if keyword in ("msgctxt", "msgid") and ("msgstr" in entry or keyword in entry
-                                                or (keyword == "msgctxt" and "msgid" in entry)):
-            finish()
-        if keyword in ("msgid_plural", "msgstr") and "msgid" not in entry:
-            raise CatalogError(f"{keyword} without a msgid before it", path, number)
-        if keyword == "msgid":
-            entry.update(line=number, obsolete=obsolete)
-        entry[keyword] = entry.get(keyword, "") if keyword == "msgstr" else ""
-        entry[keyword] += _string(path, number, rest)
-        state = keyword
-    finish()
-
-
-def _string(path: Path, number: int, text: str) -> str:
-    """Return the value of one quoted PO string, or raise CatalogError for a malformed one."""
-    text = text.strip()
-    if not text.startswith('"'):
-        raise CatalogError(f"expected a quoted string, found {_short(text)}", path, number)
-    index = 1
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            if index + 1 >= len(text):
-                break
-            if text[index + 1] not in _ESCAPES:
-                raise CatalogError(f"unknown escape \\{text[index + 1]} in a string; write \\\\ for a "
-                                   "backslash", path, number)
-            index += 2
-            continue
-        if char == '"':
-            if text[index + 1:].strip():
-                raise CatalogError('text after the closing quote (an unescaped " inside the string? '
-                                   'write \\")', path, number)
-            value = unescape(text)
-            if "\x04" in value:
-                # U+0004 separates msgctxt from msgid in .mo files; msgfmt refuses it in a string.
-                raise CatalogError("a control character (U+0004) in a string; remove it", path, number)
-            return value
-        index += 1
-    raise CatalogError("the string has no closing quote", path, number)
-
-
 def _check_language(path: Path, catalog: Catalog, lang: str, lines: list[str]) -> None:
     declared = catalog.locale_identifier
     if declared and declared.replace("-", "_").split("_")[0].lower() != lang:
@@ -302,17 +187,13 @@ def _recover_previous(message: Message) -> None:
     values: dict[str, str] = {}
     keyword = None
     for line in previous:
-        match = _KEYWORD.match(line)
+        match = KEYWORD.match(line)
         if match:
             keyword, line = match.group(1), match.group(2)
         if keyword and line.startswith('"') and line.endswith('"'):
             values[keyword] = values.get(keyword, "") + unescape(line)
     if "msgid" in values:
         message.previous_id = [values["msgid"]]
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def stamp_catalog(catalog: Catalog, old: Catalog | None, moment: datetime.datetime, *,

@@ -1,0 +1,135 @@
+"""The PO grammar, checked line by line before babel's lenient reader sees a reviewer's file.
+
+What msgfmt would refuse (a broken quote, a stray line, a duplicate entry, a conflict marker, a
+wrong encoding) is a `CatalogError` naming the file and line, so nothing is ever written from a
+misread file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from babel.messages.pofile import unescape
+
+from toolkit.errors import CatalogError
+
+KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?:\s+|(?="))(.*)$')
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9._:-]+)")
+_ESCAPES = set('\\abfnrtv"')
+_CONFLICT = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
+
+
+def decode(path: Path, data: bytes) -> str:
+    match = _CHARSET.search(data)
+    charset = match.group(1).decode("ascii") if match else "utf-8"
+    if charset.upper() == "CHARSET":  # the placeholder of a fresh template
+        charset = "utf-8"
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        line = data[: match.start()].count(b"\n") + 1
+        raise CatalogError(f"unknown charset {charset!r} in the header; use UTF-8", path, line) from None
+    try:
+        return data.decode("utf-8-sig" if charset.lower() in ("utf-8", "utf8") else charset)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CatalogError(f"is not valid {charset} text (saved in another encoding, perhaps "
+                           "Windows-1252?); re-save it as UTF-8", path, line) from None
+
+
+def check_syntax(path: Path, lines: list[str]) -> None:
+    """Check the PO grammar line by line, and that no entry appears twice."""
+    seen: dict[tuple[str | None, str], int] = {}
+    state = None  # the keyword whose string continuation lines may follow
+    entry: dict = {}
+
+    def finish() -> None:
+        if not entry:
+            return
+        if "msgid" in entry and "msgstr" not in entry:
+            raise CatalogError("msgid without a msgstr after it", path, entry["line"])
+        if "msgid" in entry and entry["msgid"]:
+            key = (entry.get("msgctxt"), entry["msgid"])  # msgfmt: obsolete ones count too
+            if key in seen:
+                raise CatalogError(f"duplicate entry for msgid {short(entry['msgid'])} (first at line "
+                                   f"{seen[key]}); keep one of them", path, entry["line"])
+            seen[key] = entry["line"]
+        entry.clear()
+
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        obsolete = line.startswith("#~")
+        if obsolete:
+            line = line[2:].strip()
+            if line.startswith("|") or not line:
+                continue
+        elif not line:
+            state = None
+            continue
+        elif line.startswith("#"):
+            if state in ("msgstr",):
+                finish()
+            state = None
+            continue
+        if line.startswith(_CONFLICT):
+            raise CatalogError("a version-control conflict marker; resolve the conflict and "
+                               "remove the marker lines", path, number)
+        if line.startswith('"'):
+            if state is None:
+                raise CatalogError(f"a quoted string that belongs to no msgid or msgstr: {short(line)}",
+                                   path, number)
+            entry[state] = entry.get(state, "") + _string(path, number, line)
+            continue
+        match = KEYWORD.match(line)
+        if not match:
+            raise CatalogError(f"stray text {short(line)}; every line of a PO file is a keyword "
+                               "(msgid, msgstr ...), a quoted string or a # comment", path, number)
+        keyword, rest = match.group(1), match.group(2)
+        if keyword.startswith("msgstr"):
+            keyword = "msgstr"
+        if keyword in ("msgctxt", "msgid") and ("msgstr" in entry or keyword in entry
+                                                or (keyword == "msgctxt" and "msgid" in entry)):
+            finish()
+        if keyword in ("msgid_plural", "msgstr") and "msgid" not in entry:
+            raise CatalogError(f"{keyword} without a msgid before it", path, number)
+        if keyword == "msgid":
+            entry.update(line=number, obsolete=obsolete)
+        entry[keyword] = entry.get(keyword, "") if keyword == "msgstr" else ""
+        entry[keyword] += _string(path, number, rest)
+        state = keyword
+    finish()
+
+
+def _string(path: Path, number: int, text: str) -> str:
+    """Return the value of one quoted PO string, or raise CatalogError for a malformed one."""
+    text = text.strip()
+    if not text.startswith('"'):
+        raise CatalogError(f"expected a quoted string, found {short(text)}", path, number)
+    index = 1
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            if index + 1 >= len(text):
+                break
+            if text[index + 1] not in _ESCAPES:
+                raise CatalogError(f"unknown escape \\{text[index + 1]} in a string; write \\\\ for a "
+                                   "backslash", path, number)
+            index += 2
+            continue
+        if char == '"':
+            if text[index + 1:].strip():
+                raise CatalogError('text after the closing quote (an unescaped " inside the string? '
+                                   'write \\")', path, number)
+            value = unescape(text)
+            if "\x04" in value:
+                # U+0004 separates msgctxt from msgid in .mo files; msgfmt refuses it in a string.
+                raise CatalogError("a control character (U+0004) in a string; remove it", path, number)
+            return value
+        index += 1
+    raise CatalogError("the string has no closing quote", path, number)
+
+
+def short(text: str, limit: int = 40) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
