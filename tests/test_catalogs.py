@@ -215,6 +215,21 @@ def test_percent_sign_is_not_a_format_string(tmp_path):
     msgfmt_ok(tmp_path / "fr.po")
 
 
+def test_braces_are_not_a_format_string(tmp_path):
+    # babel 2.17+ guesses python-brace-format from "{0}"; msgfmt --check-format would then refuse
+    # a translation that rightly leaves the braces out.
+    source = "As {0} said, {name} and %(who)s matter."
+    catalog, data = run(None, statement_of(source))
+    assert "-format" not in data.decode()
+    catalog = review(catalog, source, "Comme il l’a dit, cela compte.")
+    (tmp_path / "fr.po").write_bytes(catalogs.render_catalog(catalog))
+    msgfmt_ok(tmp_path / "fr.po")
+    # Flags an editor added: the checks go, what only relaxes msgfmt stays.
+    text = catalogs.render_catalog(catalog).decode().replace(
+        f'msgid "{source}"', f'#, python-brace-format, c-format, no-c-format\nmsgid "{source}"')
+    assert reread(text.encode()).get(source).flags == {"no-c-format"}
+
+
 # --- files that do not churn --------------------------------------------------------------------
 
 

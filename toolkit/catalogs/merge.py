@@ -21,7 +21,7 @@ from typing import Iterable, Mapping
 
 from babel.messages.catalog import Catalog, Message
 
-from toolkit.catalogs.pofile import PoCatalog
+from toolkit.catalogs.pofile import PoCatalog, drop_format_flags
 from toolkit.languages import LANGUAGES
 from toolkit.model import BlockKind, Statement, Suggestion
 
@@ -241,7 +241,7 @@ def _add_obsolete(catalog: Catalog, message: Message) -> None:
 
 def _clone(message: Message) -> Message:
     copy = message.clone()
-    copy.flags.discard("python-format")  # Message() guesses it again from a "%" in the text
+    drop_format_flags(copy)  # Message() guesses them again from the text
     return copy
 
 
@@ -249,7 +249,7 @@ def _message(msgid: str, string: str, locations, *, context=None, flags=(), user
              auto_comments=()) -> Message:
     message = Message(msgid, string, list(locations), set(flags), list(auto_comments),
                       list(user_comments), context=context)
-    message.flags.discard("python-format")  # babel guesses it from a "%" in the text
+    drop_format_flags(message)
     return message
 
 

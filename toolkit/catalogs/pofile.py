@@ -93,11 +93,21 @@ def read_catalog(path: Path, lang: str | None = None) -> PoCatalog:
         _check_language(path, catalog, lang, lines)
     for message in [*catalog, *catalog.obsolete.values()]:
         _recover_previous(message)
-        message.flags.discard("python-format")  # statement text is not a format string
+        drop_format_flags(message)
     for message in catalog:
         if message.id:
             _check_newlines(path, message)
     return catalog
+
+
+def drop_format_flags(message: Message) -> None:
+    """Drop the format flags babel guesses from a "%" or "{0}" in the text (or an editor added).
+
+    Statement text is prose, never a format string: with python-format or python-brace-format,
+    `msgfmt --check-format` would refuse a good translation that drops a "{0}" or a "%s".
+    The no-*-format flags only relax msgfmt's checks and are kept.
+    """
+    message.flags -= {f for f in message.flags if f.endswith("-format") and not f.startswith("no-")}
 
 
 def render_catalog(catalog: Catalog) -> bytes:
