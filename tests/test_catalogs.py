@@ -253,6 +253,16 @@ def test_reviewer_headers_and_comments_survive(tmp_path):
     assert "# Check the name with the Protocol office.\n" in out.decode()
 
 
+def test_translator_comment_starting_with_a_bar_is_not_a_previous_msgid():
+    old, new = "We heard about people turning to smugglers.", "We heard about young people turning to smugglers."
+    catalog, _ = run(None, statement_of(old))
+    _, data = run(catalog, statement_of(new))
+    text = data.decode().replace(f'msgid "{new}"', f'msgctxt "x"\nmsgid "{new}"').replace(
+        "#. Machine translation", "# | checked with the Protocol office |\n#. Machine translation", 1)
+    message = reread(text.encode()).get(new, context="x")
+    assert message.user_comments == ["| checked with the Protocol office |"]
+    assert message.previous_id == [old]  # read across the msgctxt line
+
 def test_sample_translations_are_kept_as_reviewed():
     statement = read_statement(SAMPLE)
     entries = catalogs.source_entries(statement, ROOT)

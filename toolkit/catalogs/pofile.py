@@ -15,9 +15,9 @@ import os
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, PoFileParser, normalize, unescape, write_po
+from babel.messages.pofile import PoFileError, PoFileParser, normalize, write_po
 
-from toolkit.catalogs.syntax import KEYWORD, check_syntax, decode
+from toolkit.catalogs.syntax import check_syntax, decode, previous_ids
 from toolkit.errors import CatalogError
 
 WIDTH = 76
@@ -79,9 +79,11 @@ def read_catalog(path: Path, lang: str | None = None) -> PoCatalog:
     # reviewer pasted inside a string.
     lines = [line.removesuffix("\r") for line in decode(path, data).split("\n")]
     check_syntax(path, lines)
+    previous = previous_ids(lines)
     catalog = PoCatalog(locale=lang, fuzzy=False)
-    # Babel cannot read the previous msgid of an obsolete entry (#~|); it is only a hint.
-    kept = [line if not line.lstrip().startswith("#~|") else "" for line in lines]
+    # babel would take "#|" lines for translator comments; "#~|" ones (the previous msgid of an
+    # obsolete entry) are only a hint, dropped.
+    kept = ["" if line.lstrip().startswith(("#|", "#~|")) else line for line in lines]
     try:
         PoFileParser(catalog, abort_invalid=True).parse(kept)
     except PoFileError as exc:
@@ -92,8 +94,10 @@ def read_catalog(path: Path, lang: str | None = None) -> PoCatalog:
     if lang:
         _check_language(path, catalog, lang, lines)
     for message in [*catalog, *catalog.obsolete.values()]:
-        _recover_previous(message)
         drop_format_flags(message)
+    for message in catalog:
+        if message.lineno in previous:
+            message.previous_id = [previous[message.lineno]]
     for message in catalog:
         if message.id:
             _check_newlines(path, message)
@@ -186,24 +190,6 @@ def _check_newlines(path: Path, message: Message) -> None:
         if test(string, "\n") != test(ident, "\n"):
             raise CatalogError(f"the translation {where} with a line break (\\n) and the source text "
                                "does not; remove it", path, message.lineno)
-
-
-def _recover_previous(message: Message) -> None:
-    """Turn the `#| msgid` lines babel reads as translator comments back into previous_id."""
-    previous = [c[1:].strip() for c in message.user_comments if c.startswith("|")]
-    if not previous:
-        return
-    message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
-    values: dict[str, str] = {}
-    keyword = None
-    for line in previous:
-        match = KEYWORD.match(line)
-        if match:
-            keyword, line = match.group(1), match.group(2)
-        if keyword and line.startswith('"') and line.endswith('"'):
-            values[keyword] = values.get(keyword, "") + unescape(line)
-    if "msgid" in values:
-        message.previous_id = [values["msgid"]]
 
 
 def stamp_catalog(catalog: Catalog, old: Catalog | None, moment: datetime.datetime, *,

@@ -133,3 +133,28 @@ def _string(path: Path, number: int, text: str) -> str:
 
 def short(text: str, limit: int = 40) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def previous_ids(lines: list[str]) -> dict[int, str]:
+    """Return the previous msgid (`#| msgid` lines) of each entry, by the line of its msgid.
+
+    babel reads these lines as translator comments and cannot tell them from a reviewer's
+    "# | note"; read them here, from the lines themselves.
+    """
+    found: dict[int, str] = {}
+    values: dict[str, str] = {}
+    keyword = None
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if line.startswith("#|"):
+            text = line[2:].strip()
+            match = KEYWORD.match(text)
+            if match:
+                keyword, text = match.group(1), match.group(2).strip()
+            if keyword and len(text) > 1 and text.startswith('"') and text.endswith('"'):
+                values[keyword] = values.get(keyword, "") + unescape(text)
+        elif not line or line.startswith(("msgid ", 'msgid"')):
+            if line and "msgid" in values:
+                found[number] = values["msgid"]
+            values, keyword = {}, None
+    return found
