@@ -251,7 +251,9 @@ def test_text_holds_the_reviewed_paragraphs(pdfs, code):
 def test_text_holds_the_localized_date_and_page_labels(pdfs, code):
     # Spaces next to digits move about in poppler's right-to-left lines: compare without spaces.
     pages = [normalize(text, "zh") for text in page_texts(pdfs[code])]
-    assert normalize(DATES[code], "zh") in pages[0]
+    # The "·" between date and venue is a neutral that poppler moves into the Arabic date's
+    # digits when it extracts a right-to-left line; the page itself reads correctly.
+    assert normalize(DATES[code], "zh") in pages[0].replace("·", "")
     translations = rendering.load_translations(code)
     label = translations.gettext("Page %(page)s of %(pages)s")
     disclaimer = normalize(translations.gettext("For information media. Not an official record."), "zh")

@@ -116,3 +116,13 @@ def test_as_translated_names_the_language_in_un_usage(code, expected):
     delivery = Delivery(DeliveryKind.AS_TRANSLATED, "As translated from Spanish", 3, language="es")
     statement = dataclasses.replace(sample_statement(), delivery=delivery)
     assert rendering.delivery_text(statement, rendering.load_translations(code)) == expected
+
+
+@pytest.mark.parametrize("code, venue", [
+    ("fr", "New York"), ("es", "Nueva York"), ("ru", "Нью-Йорк"), ("zh", "纽约"), ("ar", "نيويورك"),
+])
+def test_un_venues_are_printed_in_the_editions_language(code, venue):
+    translations = rendering.load_translations(code)
+    assert rendering.venue_text("New York", translations) == venue
+    assert rendering.venue_text("Geneva", translations) != "Geneva"
+    assert rendering.venue_text("Mar-a-Lago", translations) is None  # not guessed: left out

@@ -34,6 +34,7 @@ from toolkit.rendering.words import (
     og_locale,
     page_label_css,
     summarize,
+    venue_text,
 )
 
 __all__ = [
@@ -42,7 +43,7 @@ __all__ = [
     "format_un_date", "get_context", "group_body", "index_rows", "isolate_html", "isolate_plain",
     "language_name", "load_translations", "make_environment", "native_name", "og_locale",
     "opposite_runs", "page_label_css", "render_edition", "render_index", "stylesheet_context",
-    "summarize", "text_view",
+    "summarize", "text_view", "venue_text",
 ]
 
 
@@ -195,8 +196,7 @@ def get_context(edition: Edition, editions: tuple[str, ...], translations: gette
         "date": statement.date,
         "date_text": date_text,
         "symbol": statement.symbol,
-        # The venue is not translated by the catalogs yet: print it in the original only.
-        "venue": statement.venue if edition.is_original else None,
+        "venue": statement.venue if edition.is_original else venue_text(statement.venue, translations),
         "delivery_text": delivery_text(statement, translations),
         "body": group_body(edition.body, edition),
         "notice": "" if edition.is_reviewed else _("Unofficial machine translation, not yet reviewed"),

@@ -61,6 +61,14 @@ QUOTES = {
 }
 
 
+# Where UN statements are delivered: Headquarters, the offices away from Headquarters and the
+# regional commissions' seats, named as UN documents name them in each language. A venue not
+# listed here is printed in the original edition only (a place name is not machine-translated).
+VENUES = (
+    N_("New York"), N_("Geneva"), N_("Vienna"), N_("Nairobi"), N_("Addis Ababa"), N_("Bangkok"),
+    N_("Beirut"), N_("Santiago"), N_("The Hague"),
+)
+
 # UN Arabic documents name months twice, Levantine/Egyptian ("تشرين الأول/أكتوبر"), and spell
 # June and July يونيه and يوليه (as in the Charter, "26 حزيران/يونيه 1945").
 _UN_ARABIC_SPELLING = {6: "يونيه", 7: "يوليه"}
@@ -164,3 +172,8 @@ def page_label_css(translations: gettext.NullTranslations) -> str:
         parts += [css_string(before), counter]
     parts.append(css_string(rest))
     return " ".join(p for p in parts if p != '""')
+
+
+def venue_text(venue: str | None, translations: gettext.NullTranslations) -> str | None:
+    """Return a UN venue in the edition's language, or None for a place the catalogs lack."""
+    return translations.gettext(venue) if venue in VENUES else None
