@@ -274,6 +274,17 @@ def test_sample_translations_are_kept_as_reviewed():
         assert [m.string for m in merged if m.id] == [old.get(m.id).string for m in merged if m.id]
 
 
+@pytest.mark.parametrize("ending", ["\r\n", "\r"], ids=["crlf", "cr-only"])
+def test_any_line_ending_reads_the_same_entries(ending):
+    statement = statement_of("We heard you.", "Thank you.")
+    catalog, data = run(None, statement)
+    catalog = review(catalog, "Thank you.", "Merci.")
+    text = catalogs.render_catalog(catalog).decode()
+    again = reread(text.replace("\n", ending).encode())
+    assert catalogs.signature(again) == catalogs.signature(catalog)
+    assert again.get("Thank you.").string == "Merci." and not again.get("Thank you.").fuzzy
+
+
 def test_every_written_file_passes_msgfmt(tmp_path):
     catalog, _ = run(None, statement_of("We heard you.", 'He said "yes" \\ no.', "Thank you."))
     catalog = review(catalog, "We heard you.", "Nous vous avons entendus.")

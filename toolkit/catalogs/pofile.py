@@ -17,7 +17,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, PoFileParser, normalize, write_po
 
-from toolkit.catalogs.syntax import check_syntax, decode, previous_ids
+from toolkit.catalogs.syntax import check_syntax, decode, previous_ids, split_lines
 from toolkit.errors import CatalogError
 
 WIDTH = 76
@@ -75,9 +75,7 @@ def read_catalog(path: Path, lang: str | None = None) -> PoCatalog:
     if not data.strip():
         raise CatalogError("the file is empty; restore it from version control or delete it "
                            "to start from machine suggestions", path)
-    # Split on line feeds only: str.splitlines() would also cut at a form feed or U+2028 that a
-    # reviewer pasted inside a string.
-    lines = [line.removesuffix("\r") for line in decode(path, data).split("\n")]
+    lines = split_lines(decode(path, data))
     check_syntax(path, lines)
     previous = previous_ids(lines)
     catalog = PoCatalog(locale=lang, fuzzy=False)

@@ -158,3 +158,14 @@ def previous_ids(lines: list[str]) -> dict[int, str]:
                 found[number] = values["msgid"]
             values, keyword = {}, None
     return found
+
+
+def split_lines(text: str) -> list[str]:
+    """Split PO text at line feeds (CRLF too), or at carriage returns if it has no line feed.
+
+    Not str.splitlines(): that would also cut at a form feed or U+2028 pasted inside a string.
+    A file saved with old Mac line ends (CR only) would otherwise read as one long comment.
+    """
+    if "\n" not in text:
+        return text.split("\r")
+    return [line.removesuffix("\r") for line in text.split("\n")]
