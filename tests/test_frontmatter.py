@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from toolkit.frontmatter import date_venue, delivery_kind, parse_date
+from toolkit.frontmatter import SYMBOL, date_venue, debris, delivery_kind, parse_date, venue_line
 from toolkit.model import DeliveryKind
 from toolkit.statement import read_statement
 
@@ -70,6 +70,13 @@ def test_the_templates_delivery_notes_read_back(lang):
     ("11 Oct. 2017", OCT_11, None),
     ("May 2017", None, None),
     ("On 11 October 2017 we met in New York and agreed.", None, None),
+    ("On 11 October 2017, we met in New York and agreed.", None, None),
+    ("11 October 2017, New York", OCT_11, "New York"),
+    ("New York, 11 October 2017 – ", OCT_11, "New York"),
+    ("Monday, 11 October 2017", OCT_11, None),
+    ("GENEVA (11 October 2017)", OCT_11, "Geneva"),
+    ("2017年10月11日，纽约", OCT_11, "纽约"),
+    ("Женева, 11 октября 2017 года", OCT_11, "Женева"),
 ])
 def test_dates_in_six_languages(text, expected, venue):
     assert parse_date(text) == expected
@@ -82,6 +89,40 @@ def test_dates_in_six_languages(text, expected, venue):
     ("Traducción del inglés", DeliveryKind.AS_TRANSLATED, "en"),
     ("Перевод с английского", DeliveryKind.AS_TRANSLATED, "en"),
     ("*** Check against delivery ***", DeliveryKind.CHECK_AGAINST_DELIVERY, None),
+    ("[Check against delivery]", DeliveryKind.CHECK_AGAINST_DELIVERY, None),
+    ("_Cotejar con el discurso pronunciado_", DeliveryKind.CHECK_AGAINST_DELIVERY, None),
+    ("<i>Seul le prononcé fait foi</i>", DeliveryKind.CHECK_AGAINST_DELIVERY, None),
+    ("（以讲话为准）", DeliveryKind.CHECK_AGAINST_DELIVERY, None),
+    ("【讲话实录】", DeliveryKind.AS_DELIVERED, None),
 ])
 def test_delivery_note_variants(text, kind, language):
     assert delivery_kind(text) == (kind, language)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Share this:", "web-debris"), ("Print", "web-debris"), ("Related", "web-debris"),
+    ("Tags: migration, refugees", "web-debris"), ("Download the statement (PDF)", "web-debris"),
+    ("Read more »", "web-debris"), ("Follow us on Twitter", "web-debris"), ("ENDS", "web-debris"),
+    ("For information media. Not an official record.", "web-debris"),
+    ("Media contact: Rupert Colville, rcolville@ohchr.org", "web-debris"),
+    ("Lire la suite", "web-debris"), ("Leer más", "web-debris"), ("Поделиться", "web-debris"),
+    ("Photo: UN Photo/Mark Garten", "caption-line"), ("Photo ONU/Manuel Elias", "caption-line"),
+    ("* * *", "separator"), ("***", "separator"), ("* *** *", "separator"),
+    ("Printing presses of the world, unite.", None), ("Related issues were discussed at length.", None),
+    ("Read more about the Goals at un.org.", None), ("Thank you.", None),
+])
+def test_web_page_debris(text, code):
+    found = debris(text)
+    assert (found[0] if found else None) == code
+    assert found is None or repr(text) in found[1]
+
+
+@pytest.mark.parametrize("text, symbol, venue", [
+    ("SG/SM/18835-OBV/1766", True, None), ("GA/12045", True, None), ("HR/5370", True, None),
+    ("Geneva (UN Information Service)", False, "Geneva"), ("GENEVA (UN Information Service)", False, "Geneva"),
+    ("Genève (Service d’information des Nations Unies)", False, "Genève"),
+    ("Peace and security", False, None), ("2030 Agenda", False, None),
+])
+def test_symbol_and_news_service_lines(text, symbol, venue):
+    assert bool(SYMBOL.match(text)) is symbol
+    assert venue_line(text) == venue
