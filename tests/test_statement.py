@@ -157,6 +157,7 @@ def test_photo_caption_is_a_finding_not_text():
     ("cp1252.txt", "cp1252.txt:3: is not UTF-8"),
     ("binary.txt", "binary file"),
     ("no-body.txt", "no body"),
+    ("only-web-debris.txt", "only-web-debris.txt:7: the statement has no body"),
     ("bad-date.txt", "bad-date.txt:2: cannot read the date"),
     ("unknown-header.txt", "unknown-header.txt:2: unknown header line"),
     ("unclosed-header.txt", "never closed"),

@@ -10,39 +10,38 @@ preceded by a header block that supplies what the text lacks:
     language: en
     ---
 
-The reader finds the title, the delivery note, the speaker line, a date line and the body, and
-records what looks like scraping debris (a repeated paragraph from a pull-quote box, a stray
-caption) as findings instead of printing it twice.
+The reader finds the title, the delivery note, the speaker line, a date line, a document symbol
+and the body: paragraphs separated by blank lines, written one per line or hard-wrapped, bullets
+as list items. What looks like web-page debris (a pull-quote box repeating a paragraph, a photo
+caption, share buttons) becomes a finding that `presskit lint` prints, never silently dropped.
 """
 
 from __future__ import annotations
 
-import datetime
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from toolkit.errors import StatementError
-from toolkit.frontmatter import SPEAKER_LINE, SPEAKER_NAME, date_venue, delivery_kind, parse_date
+from toolkit.frontmatter import (  # noqa: F401 (parse_date: for callers of the reader)
+    ATTRIBUTION, SALUTATION, SEPARATOR, SPEAKER_LINE, SYMBOL, date_venue, dateline, debris, delivery_kind, guess_language,
+    header_date, parse_date, read_header, speaker_name, venue_line, weekday_mismatch,
+)
 from toolkit.languages import parse_language
 from toolkit.model import Block, BlockKind, Delivery, Finding, Statement
 
-HEADER_KEYS = ("date", "venue", "symbol", "language", "slug", "speaker")
-
-_BULLET = re.compile(r"^(?:[•▪◦‣●·*-]|\d{1,2}[.)])\s+")
-_CAPTION = re.compile(
-    r"^(?:(?:un |united nations )?photo\b|credit\b|©|source:|image:|video:|watch:|read more\b"
-    r"|(?:the )?(?:president|secretary-general|deputy secretary-general|chair|chairperson"
-    r"|spokesperson|high commissioner|special envoy)\b)",
-    re.I,
-)
+_BULLET = re.compile(r"^[•▪◦‣●·*–—-]\s+")
+# A numbered paragraph starts a new block but keeps its number: "1.", "(a)", "b)", "iv)", "II."
+_NUMBERED = re.compile(r"^(?:\d{1,3}[.)]|\(?[a-z]\)|\(?[ivx]{1,4}\)|[IVX]{1,4}\.)\s+")
 _TERMINAL = tuple(".,!?:;…。，！？؟،\"”’»)")
+_QUOTES = "“”\"«»„"
 
 
 @dataclass(frozen=True)
 class _Chunk:
-    """Text between blank lines, split into lines with their line numbers."""
+    """One paragraph's lines (or one line of front matter), with their line numbers."""
 
     lines: tuple[tuple[int, str], ...]
 
@@ -51,15 +50,23 @@ class _Chunk:
         return self.lines[0][0]
 
     @property
+    def last(self) -> int:
+        return self.lines[-1][0]
+
+    @property
     def text(self) -> str:
-        return " ".join(text for _, text in self.lines)
+        text = self.lines[0][1]
+        for _, more in self.lines[1:]:
+            # Chinese and Japanese lines join without a space.
+            text += more if unicodedata.east_asian_width(text[-1]) == "W" else f" {more}"
+        return text
 
 
 def read_statement(path: Path | str, *, source_lang: str | None = None) -> Statement:
     """Read a speech file into a `Statement`; raise StatementError for unusable input."""
     path = Path(path)
     text = _decode(path, _read_bytes(path))
-    header, body_lines = _split_header(path, text)
+    header, body_lines = read_header(path, [_clean(raw) for raw in text.split("\n")])
     chunks = _chunk(body_lines)
     if not chunks:
         raise StatementError("the statement has no text after its header", path)
@@ -87,9 +94,7 @@ def _decode(path: Path, data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise StatementError(
-            "is not UTF-8 text (perhaps Windows-1252); re-save it as UTF-8", path, line
-        ) from None
+        raise StatementError("is not UTF-8 text (perhaps Windows-1252); re-save it as UTF-8", path, line) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     controls = [c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t"]
     if len(controls) > 8:
@@ -106,64 +111,65 @@ def _clean(line: str) -> str:
     return re.sub(r" {2,}", " ", line).strip()
 
 
-def _split_header(path: Path, text: str) -> tuple[dict[str, tuple[int, str]], list[tuple[int, str]]]:
-    lines = [(n, _clean(raw)) for n, raw in enumerate(text.split("\n"), start=1)]
-    header: dict[str, tuple[int, str]] = {}
-    if not lines or lines[0][1] != "---":
-        return header, lines
-    if not any(line == "---" for _, line in lines[1:]):
-        raise StatementError("the header block opened with '---' is never closed", path, 1)
-    for index, (number, line) in enumerate(lines[1:], start=1):
-        if line == "---":
-            return header, lines[index + 1 :]
-        if not line or line.startswith("#"):
-            continue
-        key, sep, value = line.partition(":")
-        key = key.strip().lower()
-        if not sep or key not in HEADER_KEYS:
-            raise StatementError(
-                f"unknown header line {line!r}; the header takes {', '.join(HEADER_KEYS)}",
-                path,
-                number,
-            )
-        header[key] = (number, value.strip())
-    return header, []  # unreachable: a closing line exists
-
-
 def _chunk(lines: list[tuple[int, str]]) -> list[_Chunk]:
+    """Split the text into paragraphs at blank lines, then at line ends that end a paragraph."""
+    width = _wrap_width([text for _, text in lines])
     chunks, current = [], []
     for number, line in lines + [(0, "")]:
         if line:
             current.append((number, line))
         elif current:
-            chunks.extend(_split_lines(tuple(current)))
+            chunks.extend(_split_lines(current, width))
             current = []
     return chunks
 
 
-def _split_lines(lines: tuple[tuple[int, str], ...]) -> list[_Chunk]:
-    """Keep hard-wrapped prose together; give one-paragraph-per-line text a chunk per line.
+def _wrap_width(texts: list[str]) -> int | None:
+    """Return the width the text was hard-wrapped at, or None for unwrapped text.
 
-    A line continues the previous one when that one has no closing punctuation and this one
-    starts in lower case; text with no such line was written one paragraph per line.
+    Hard-wrapped text (an e-mail, a "text with line breaks" export) has no line longer than
+    about 100 characters, and most of its long lines stop mid-sentence.
     """
-    if len(lines) == 1 or any(_BULLET.match(text) for _, text in lines):
-        return [_Chunk(lines)]
-    continued = any(
-        not previous.endswith(_TERMINAL) and text[:1].islower()
-        for (_, previous), (_, text) in zip(lines, lines[1:])
-    )
-    return [_Chunk(lines)] if continued else [_Chunk((line,)) for line in lines]
+    width = max(map(len, texts), default=0)
+    if not 50 <= width <= 100:
+        return None
+    full = [text for text, after in pairwise(texts) if len(text) >= width - 15 and _continues(text, after, 0)]
+    mid_sentence = sum(not text.endswith(_TERMINAL) for text in full)
+    return width if len(full) >= 3 and mid_sentence * 3 >= len(full) * 2 else None
+
+
+def _split_lines(lines: list[tuple[int, str]], width: int | None) -> list[_Chunk]:
+    """Keep a paragraph's lines together; give a line that starts a new paragraph its own chunk.
+
+    A line continues the previous one when it starts in lower case after a line with no closing
+    punctuation, or, in hard-wrapped text, when its first word would not have fitted on the
+    previous line. A chunk with a lower-case continuation is one wrapped paragraph throughout.
+    """
+    texts = [text for _, text in lines]
+    if width is None and any(_continues(a, b, None) for a, b in pairwise(texts)):
+        width = 0  # every line break in this chunk is a wrap
+    chunks = [[lines[0]]]
+    for number, text in lines[1:]:
+        if _continues(chunks[-1][-1][1], text, width):
+            chunks[-1].append((number, text))
+        else:
+            chunks.append([(number, text)])
+    return [_Chunk(tuple(chunk)) for chunk in chunks]
+
+
+def _continues(previous: str, text: str, width: int | None) -> bool:
+    if not text or SEPARATOR.match(text):
+        return False
+    if _BULLET.match(text) or _NUMBERED.match(text):  # a new item, unless a dash in mid-sentence
+        return text[0] in "–—" and text[1:].lstrip()[:1].islower() and not previous.endswith(_TERMINAL)
+    if text[:1].islower() and not previous.endswith(_TERMINAL):
+        return True
+    return width is not None and len(previous) + 1 + len(text.split()[0]) > width
 
 
 def _delivery(chunk: _Chunk) -> Delivery | None:
-    if len(chunk.lines) != 1:
-        return None
-    found = delivery_kind(chunk.text)
-    if found is None:
-        return None
-    kind, language = found
-    return Delivery(kind, chunk.text, chunk.line, language)
+    found = delivery_kind(chunk.text) if len(chunk.lines) == 1 else None
+    return Delivery(found[0], chunk.text, chunk.line, found[1]) if found else None
 
 
 def _is_short_line(text: str) -> bool:
@@ -174,126 +180,146 @@ def _normalized(text: str) -> str:
     return re.sub(r"\W+", " ", text.casefold()).strip()
 
 
-def _paragraphs(chunk: _Chunk) -> list[tuple[BlockKind, int, str]]:
-    """Split a chunk into blocks: bullets become list items, wrapped prose one paragraph."""
-    if not _BULLET.match(chunk.lines[0][1]) and not any(_BULLET.match(t) for _, t in chunk.lines):
-        return [(BlockKind.PARAGRAPH, chunk.line, chunk.text)]
-    result: list[tuple[BlockKind, int, str]] = []
-    for n, text in chunk.lines:
-        if _BULLET.match(text):
-            result.append((BlockKind.LIST_ITEM, n, _BULLET.sub("", text)))
-        elif result and not result[-1][2].endswith(_TERMINAL) and text[:1].islower():
-            kind, first, previous = result[-1]
-            result[-1] = (kind, first, f"{previous} {text}")
-        else:
-            result.append((BlockKind.PARAGRAPH, n, text))
-    return result
+def _debris(path: Path, chunk: _Chunk) -> Finding | None:
+    found = debris(chunk.text) if len(chunk.lines) == 1 else None
+    return Finding(path, chunk.line, *found) if found else None
 
 
 def _parse(path: Path, header: dict, chunks: list[_Chunk], source_lang: str | None) -> Statement:
     findings: list[Finding] = []
-    title = speaker = None
-    delivery = None
-    date, venue = _header_date(path, header)
-    index = 0
+    title = speaker = delivery = None
+    date, venue = header_date(path, header), None
+    symbol = _header_value(header, "symbol")
+    index, extend = 0, None  # extend: the title or speaker block the previous line gave
 
-    # The front matter: at most a title, a delivery note, a speaker line and a date line, in
-    # any order, before the first paragraph of the body.
-    while index < len(chunks) and index < 5:
-        chunk = chunks[index]
-        text = chunk.text
-        found_delivery = _delivery(chunk)
-        line_date, line_venue = date_venue(text)
-        if found_delivery and delivery is None:
+    # The front matter: a title, a delivery note, a speaker line (and the speaker's title on the
+    # next line), a date line and a document symbol, in any order, before the body.
+    while index < len(chunks):
+        chunk, extended = chunks[index], None
+        text, single = chunk.text, len(chunk.lines) == 1
+        line_date, line_venue = date_venue(text) if single else (None, None)
+        if found := _debris(path, chunk):
+            findings.append(found)
+        elif delivery is None and (found_delivery := _delivery(chunk)):
             delivery = found_delivery
-        elif line_date and len(chunk.lines) == 1:
+        elif line_date:
             if date and line_date != date:
                 findings.append(Finding(path, chunk.line, "date-mismatch",
                                         f"date line says {line_date.isoformat()} but the header says {date.isoformat()}"))
-            date = date or line_date
-            venue = venue or line_venue
-        elif speaker is None and SPEAKER_LINE.search(text) and len(text) <= 400:
-            speaker = Block(BlockKind.SPEAKER, text, chunk.line)
-        elif title is None and speaker is None and delivery is None and index == 0 and len(text) <= 200 \
+            if wrong_day := weekday_mismatch(text, line_date):
+                findings.append(Finding(path, chunk.line, "date-weekday", wrong_day))
+            date, venue = date or line_date, venue or line_venue
+        elif single and SYMBOL.match(text):
+            symbol = symbol or text
+        elif single and venue_line(text):
+            venue = venue or venue_line(text)
+        elif title is None and speaker is None and delivery is None and len(text) <= 200 \
                 and not text.endswith((".", "!", "?", ":", ",")) and len(chunk.lines) <= 2:
-            title = Block(BlockKind.TITLE, text, chunk.line)
+            title = extended = Block(BlockKind.TITLE, text, chunk.line)
+        elif speaker is None and SPEAKER_LINE.search(text) and len(text) <= 400:
+            speaker = extended = Block(BlockKind.SPEAKER, text, chunk.line)
+        elif extend and single and _is_short_line(text) and len(text.split()) <= 15 and (
+                chunk.line == chunks[index - 1].last + 1 or extend is speaker and ATTRIBUTION.match(text)):
+            # A title wrapped onto a second line; the speaker's title under the speaker's name.
+            if extend is title:
+                title = extended = Block(BlockKind.TITLE, f"{title.text} {text}", title.line)
+            else:
+                speaker = extended = Block(BlockKind.SPEAKER, f"{speaker.text.rstrip(',')}, {text}", speaker.line)
         else:
             break
-        index += 1
+        index, extend = index + 1, extended
 
     body, body_findings = _read_body(path, chunks[index:])
     findings.extend(body_findings)
     if not any(b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) for b in body):
         raise StatementError("the statement has no body paragraphs", path, chunks[-1].line)
+    if date is None:  # a dateline opening the first paragraph: "GENEVA (10 December 2017) – ..."
+        date, line_venue = dateline(next(b.text for b in body if b.kind is not BlockKind.HEADING))
+        venue = venue or line_venue
     if date is None:
         findings.append(Finding(path, 1, "missing-date",
                                 "no date of delivery; add 'date: YYYY-MM-DD' to a header block"))
     lang = _source_language(path, header, source_lang, body)
     slug = _slug(header.get("slug", (0, path.stem))[1])
+    named = speaker or (title if title and SPEAKER_LINE.search(title.text) else None)
     return Statement(
         path=path, slug=slug, source_lang=lang, title=title, delivery=delivery, speaker=speaker,
-        body=tuple(body), date=date, venue=venue or _header_value(header, "venue"),
-        symbol=_header_value(header, "symbol"), findings=tuple(sorted(findings, key=lambda f: f.line)),
-        speaker_name=_header_value(header, "speaker") or (speaker_name(speaker.text) if speaker else None),
+        body=tuple(body), date=date, venue=_header_value(header, "venue") or venue,
+        symbol=symbol, findings=tuple(sorted(findings, key=lambda f: f.line)),
+        speaker_name=_header_value(header, "speaker") or (speaker_name(named.text) if named else None),
     )
 
 
-def speaker_name(line: str) -> str | None:
-    """Return who speaks, from a speaker line: "Statement by H.E. Mr. X, President of ..." gives "H.E. Mr. X"."""
-    match = SPEAKER_NAME.match(line)
-    if not match:
-        return None
-    name = line[match.end():].split(",")[0].strip()
-    name = re.split(r"\s+(?:at|on|to|before|during)\s+(?:the\s+)?", name)[0].strip()
-    return name if 0 < len(name) <= 80 else None
-
-
 def _read_body(path: Path, chunks: list[_Chunk]) -> tuple[list[Block], list[Finding]]:
+    """Read the body's blocks, leaving out web debris and printing a repeated paragraph once."""
     body: list[Block] = []
     findings: list[Finding] = []
-    seen: dict[str, int] = {}
-    after_quote = False
-    for chunk in chunks:
-        for kind, line, text in _paragraphs(chunk):
-            key = _normalized(text)
-            if kind is BlockKind.PARAGRAPH and key in seen and len(key) > 40:
-                findings.append(Finding(path, line, "duplicate-paragraph",
-                                        f"repeats the paragraph at line {seen[key]} (a pull-quote box?); "
-                                        "printed once, as a pull quote"))
-                body.append(Block(BlockKind.PULL_QUOTE, text, line))
-                after_quote = True
-                continue
-            if kind is BlockKind.PARAGRAPH and _is_short_line(text) and (after_quote or _CAPTION.match(text)):
-                if after_quote:
-                    findings.append(Finding(path, line, "caption-line",
-                                            f"caption-like line {text!r}; printed as the pull quote's attribution"))
-                    body.append(Block(BlockKind.ATTRIBUTION, text, line))
-                else:
-                    findings.append(Finding(path, line, "caption-line",
-                                            f"caption-like line {text!r} (a photo caption?); left out of the release"))
-                after_quote = False
-                continue
-            after_quote = False
-            if kind is BlockKind.PARAGRAPH and _is_short_line(text) and len(text.split()) <= 12:
-                kind = BlockKind.HEADING
-            seen.setdefault(key, line)
-            body.append(Block(kind, text, line))
-    return body, findings
+    dashed = [chunk.text[0] in "–—" for chunk in chunks] + [False]  # lines opening with a dash
+    for index, chunk in enumerate(chunks):
+        text = chunk.text
+        if found := _debris(path, chunk):
+            findings.append(found)
+        elif _BULLET.match(text) and (text[0] not in "–—" or index and dashed[index - 1] or dashed[index + 1]):
+            # A dash starts a list item in a run of them; alone, it may start an attribution.
+            body.append(Block(BlockKind.LIST_ITEM, _BULLET.sub("", text), chunk.line))
+        elif ATTRIBUTION.match(text) and _is_short_line(text) and len(chunk.lines) == 1 and body \
+                and body[-1].kind in (BlockKind.PARAGRAPH, BlockKind.ATTRIBUTION):
+            if body[-1].kind is BlockKind.ATTRIBUTION:  # "— António Guterres" / "UN Secretary-General"
+                body[-1] = Block(BlockKind.ATTRIBUTION, f"{body[-1].text}, {text}", body[-1].line)
+            else:
+                body.append(Block(BlockKind.ATTRIBUTION, text, chunk.line))
+        elif _is_short_line(text) and len(text.split()) <= 12 and not SALUTATION.match(text):
+            body.append(Block(BlockKind.HEADING, text, chunk.line))
+        else:
+            body.append(Block(BlockKind.PARAGRAPH, text, chunk.line))
+    if body and body[-1].kind is BlockKind.HEADING:  # a heading heads something; a last "Thank you" does not
+        body[-1] = Block(BlockKind.PARAGRAPH, body[-1].text, body[-1].line)
+    body, quote_findings = _pull_quotes(path, body)
+    return body, findings + quote_findings
+
+
+def _pull_quotes(path: Path, body: list[Block]) -> tuple[list[Block], list[Finding]]:
+    """Print a repeated paragraph once in the body and once as a pull quote with its attribution.
+
+    Of the copies, the one with an attribution line under it is the pull-quote box (else the
+    later one). An attributed quotation that is not repeated is a pull quote too; any other
+    attribution-like line is left out, as a caption.
+    """
+    attributed = {b.line for b, after in pairwise(body) if after.kind is BlockKind.ATTRIBUTION}
+    copies: dict[str, list[Block]] = {}
+    for block in body:
+        if block.kind is BlockKind.PARAGRAPH and len(_normalized(block.text)) > 40:
+            copies.setdefault(_normalized(block.text), []).append(block)
+    quotes: dict[int, str] = {}  # line of a pull quote -> what the finding says
+    for blocks in copies.values():
+        kept = next((b for b in blocks if b.line not in attributed), blocks[0])
+        message = f"repeats the paragraph at line {kept.line} (a pull-quote box?); printed once, as a pull quote"
+        quotes.update((b.line, message) for b in blocks if b is not kept)
+    for block in body:
+        if block.line in attributed and block.line not in quotes \
+                and block.text[:1] in _QUOTES and block.text[-1:] in _QUOTES:
+            quotes[block.line] = "quotation with an attribution line (a pull-quote box?); printed as a pull quote"
+    result: list[Block] = []
+    findings: list[Finding] = []
+    for block in body:
+        if block.line in quotes:
+            findings.append(Finding(path, block.line, "duplicate-paragraph", quotes[block.line]))
+            result.append(Block(BlockKind.PULL_QUOTE, block.text.strip(_QUOTES + " "), block.line))
+        elif block.kind is not BlockKind.ATTRIBUTION:
+            result.append(block)
+        elif result and result[-1].kind is BlockKind.PULL_QUOTE:
+            findings.append(Finding(path, block.line, "caption-line",
+                                    f"caption-like line {block.text!r}; printed as the pull quote's attribution"))
+            result.append(block)
+        else:
+            findings.append(Finding(path, block.line, "caption-line",
+                                    f"caption-like line {block.text!r} (a photo caption?); left out of the release"))
+    return result, findings
 
 
 def _header_value(header: dict, key: str) -> str | None:
     value = header.get(key, (0, ""))[1]
     return value or None
-
-
-def _header_date(path: Path, header: dict) -> tuple[datetime.date | None, str | None]:
-    if "date" not in header:
-        return None, None
-    line, value = header["date"]
-    date = parse_date(value)
-    if date is None:
-        raise StatementError(f"cannot read the date {value!r}; write it as YYYY-MM-DD", path, line)
-    return date, None
 
 
 def _source_language(path: Path, header: dict, override: str | None, body: list[Block]) -> str:
@@ -305,31 +331,6 @@ def _source_language(path: Path, header: dict, override: str | None, body: list[
             line = header.get("language", (None,))[0] if not override else None
             raise StatementError(str(exc), path, line) from None
     return guess_language(" ".join(b.text for b in body[:10]))
-
-
-_STOPWORDS = {
-    "en": {"the", "and", "of", "to", "is", "we", "that", "in", "for", "our"},
-    "fr": {"le", "la", "les", "et", "des", "est", "nous", "que", "une", "dans"},
-    "es": {"el", "la", "los", "las", "y", "de", "que", "es", "nuestro", "una"},
-}
-
-
-def guess_language(text: str) -> str:
-    """Guess which of the six UN languages a text is in, from its script and common words."""
-    scripts = {"ar": 0, "zh": 0, "ru": 0}
-    for char in text:
-        if "\u0600" <= char <= "\u06ff":
-            scripts["ar"] += 1
-        elif "\u4e00" <= char <= "\u9fff":
-            scripts["zh"] += 1
-        elif "\u0400" <= char <= "\u04ff":
-            scripts["ru"] += 1
-    best = max(scripts, key=scripts.get)
-    if scripts[best] > len(text) * 0.1:
-        return best
-    words = re.findall(r"\w+", text.casefold())
-    scores = {code: sum(w in stop for w in words) for code, stop in _STOPWORDS.items()}
-    return max(scores, key=lambda code: (scores[code], code == "en"))
 
 
 def _slug(stem: str) -> str:
