@@ -48,14 +48,16 @@ def check_syntax(path: Path, lines: list[str]) -> None:
     def finish() -> None:
         if not entry:
             return
-        if "msgid" in entry and "msgstr" not in entry:
+        if "msgid" not in entry:
+            raise CatalogError("msgctxt without a msgid after it", path, entry["line"])
+        if "msgstr" not in entry:
             raise CatalogError("msgid without a msgstr after it", path, entry["line"])
-        if "msgid" in entry and entry["msgid"]:
-            key = (entry.get("msgctxt"), entry["msgid"])  # msgfmt: obsolete ones count too
-            if key in seen:
-                raise CatalogError(f"duplicate entry for msgid {short(entry['msgid'])} (first at line "
-                                   f"{seen[key]}); keep one of them", path, entry["line"])
-            seen[key] = entry["line"]
+        key = (entry.get("msgctxt"), entry["msgid"])  # msgfmt: obsolete ones count too
+        if key in seen:
+            what = f"msgid {short(entry['msgid'])}" if entry["msgid"] else 'the header (msgid "")'
+            raise CatalogError(f"duplicate entry for {what} (first at line {seen[key]}); keep one "
+                               "of them", path, entry["line"])
+        seen[key] = entry["line"]
         entry.clear()
 
     for number, raw in enumerate(lines, start=1):
@@ -87,14 +89,18 @@ def check_syntax(path: Path, lines: list[str]) -> None:
             raise CatalogError(f"stray text {short(line)}; every line of a PO file is a keyword "
                                "(msgid, msgstr ...), a quoted string or a # comment", path, number)
         keyword, rest = match.group(1), match.group(2)
+        if keyword == "msgid_plural" or keyword.startswith("msgstr["):
+            # presskit never writes plural forms, and msgfmt refuses msgstr[0] without them.
+            raise CatalogError(f"{keyword} (a plural form) has no place in a statement's catalog; "
+                               "use one msgid and one msgstr", path, number)
         if keyword.startswith("msgstr"):
             keyword = "msgstr"
         if keyword in ("msgctxt", "msgid") and ("msgstr" in entry or keyword in entry
                                                 or (keyword == "msgctxt" and "msgid" in entry)):
             finish()
-        if keyword in ("msgid_plural", "msgstr") and "msgid" not in entry:
-            raise CatalogError(f"{keyword} without a msgid before it", path, number)
-        if keyword == "msgid":
+        if keyword == "msgstr" and "msgid" not in entry:
+            raise CatalogError("msgstr without a msgid before it", path, number)
+        if keyword in ("msgctxt", "msgid"):
             entry.update(line=number, obsolete=obsolete)
         entry[keyword] = entry.get(keyword, "") if keyword == "msgstr" else ""
         entry[keyword] += _string(path, number, rest)
