@@ -233,3 +233,25 @@ def test_a_long_statement_reads_fast(tmp_path, separator):
     assert min(timings) < 0.2
     assert len(texts(statement)) == 500 and len(texts(statement, BlockKind.HEADING)) == 10
     assert not statement.findings
+
+
+def test_debris_on_the_next_line_is_not_joined_to_a_wrapped_paragraph(tmp_path):
+    path = tmp_path / "debris-after-wrap.txt"
+    path.write_text("Title\n\n11 October 2017\n\nWe will bring what we heard today into\nour work ahead.\n"
+                    "Share this:\nPrint\n", encoding="utf-8")
+    s = read_statement(path)
+    assert [b.text for b in s.body] == ["We will bring what we heard today into our work ahead."]
+    assert found(s) == [("web-debris", 7), ("web-debris", 8)]
+
+
+def test_a_wrapped_line_among_single_lines_keeps_the_front_matter_apart(tmp_path):
+    # One line-end inside a sentence once made the whole text, title and date included, one paragraph.
+    path = tmp_path / "short.txt"
+    path.write_text("Statement on International Migrants Day\nAs delivered\n18 December 2017\n"
+                    "Today we honour the contribution of migrants, who are the pride of\n"
+                    "their communities and of the Member States of the United Nations.\n"
+                    "Thank you.\n", encoding="utf-8")
+    s = read_statement(path)
+    assert s.title.text == "Statement on International Migrants Day" and s.delivery.line == 2
+    assert s.date == datetime.date(2017, 12, 18)
+    assert [(b.line, b.text[:18]) for b in s.body] == [(4, "Today we honour th"), (6, "Thank you.")]

@@ -265,7 +265,7 @@ WEB_DEBRIS = re.compile(
     r"|compartir|imprimir|leer más|descargar .{0,40}|síguenos en \w+|etiquetas\s*:.*"
     r"|поделиться|печать|подробнее|читать далее|скачать .{0,40}"
     r"|مشاركة|طباعة|اقرأ المزيد|تحميل .{0,40}|分享|打印|阅读更多|下载.{0,20})[\s.!:»›→>]*$"
-    r"|^.{0,80}?[\w.+-]+@[\w-]+\.[a-z]{2,}",  # a contact line with an e-mail address
+    r"|^(?=[^@]{0,80}\w@[\w-]+\.[a-z]{2,})",  # a contact line with an e-mail address
     re.I,
 )
 # Photo captions and credits: "UN Photo/Mark Garten", "Photo ONU/Manuel Elias", "© UNHCR".

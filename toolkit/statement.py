@@ -26,7 +26,7 @@ from pathlib import Path
 
 from toolkit.errors import StatementError
 from toolkit.frontmatter import (  # noqa: F401 (parse_date: for callers of the reader)
-    ATTRIBUTION, SALUTATION, SEPARATOR, SPEAKER_LINE, SYMBOL, date_venue, dateline, debris, delivery_kind, guess_language,
+    ATTRIBUTION, SALUTATION, SPEAKER_LINE, SYMBOL, date_venue, dateline, debris, delivery_kind, guess_language,
     header_date, parse_date, read_header, speaker_name, venue_line, weekday_mismatch,
 )
 from toolkit.languages import parse_language
@@ -143,28 +143,31 @@ def _split_lines(lines: list[tuple[int, str]], width: int | None) -> list[_Chunk
 
     A line continues the previous one when it starts in lower case after a line with no closing
     punctuation, or, in hard-wrapped text, when its first word would not have fitted on the
-    previous line. A chunk with a lower-case continuation is one wrapped paragraph throughout.
+    previous line. A chunk with a lower-case continuation is hard-wrapped text too short to tell
+    its width for sure: there, a line that ends a sentence also ends the paragraph.
     """
     texts = [text for _, text in lines]
-    if width is None and any(_continues(a, b, None) for a, b in pairwise(texts)):
-        width = 0  # every line break in this chunk is a wrap
+    sure = width is not None
+    if not sure and any(_continues(a, b, None) for a, b in pairwise(texts)):
+        width = max(map(len, texts)) if max(map(len, texts)) <= 100 else None
     chunks = [[lines[0]]]
     for number, text in lines[1:]:
-        if _continues(chunks[-1][-1][1], text, width):
+        if _continues(chunks[-1][-1][1], text, width, sure=sure):
             chunks[-1].append((number, text))
         else:
             chunks.append([(number, text)])
     return [_Chunk(tuple(chunk)) for chunk in chunks]
 
 
-def _continues(previous: str, text: str, width: int | None) -> bool:
-    if not text or SEPARATOR.match(text):
+def _continues(previous: str, text: str, width: int | None, *, sure: bool = True) -> bool:
+    if not text or debris(text) or debris(previous):
         return False
     if _BULLET.match(text) or _NUMBERED.match(text):  # a new item, unless a dash in mid-sentence
         return text[0] in "–—" and text[1:].lstrip()[:1].islower() and not previous.endswith(_TERMINAL)
     if text[:1].islower() and not previous.endswith(_TERMINAL):
         return True
-    return width is not None and len(previous) + 1 + len(text.split()[0]) > width
+    wrapped = width is not None and len(previous) + 1 + len(text.split()[0]) > width
+    return wrapped and (sure or not previous.endswith(_TERMINAL))
 
 
 def _delivery(chunk: _Chunk) -> Delivery | None:
@@ -218,7 +221,7 @@ def _parse(path: Path, header: dict, chunks: list[_Chunk], source_lang: str | No
             title = extended = Block(BlockKind.TITLE, text, chunk.line)
         elif speaker is None and SPEAKER_LINE.search(text) and len(text) <= 400:
             speaker = extended = Block(BlockKind.SPEAKER, text, chunk.line)
-        elif extend and single and _is_short_line(text) and len(text.split()) <= 15 and (
+        elif extend and single and _is_short_line(text) and len(text.split()) <= 15 and not SALUTATION.match(text) and (
                 chunk.line == chunks[index - 1].last + 1 or extend is speaker and ATTRIBUTION.match(text)):
             # A title wrapped onto a second line; the speaker's title under the speaker's name.
             if extend is title:
