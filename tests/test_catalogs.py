@@ -191,6 +191,18 @@ def test_obsolete_machine_entry_stays_fuzzy_when_revived():
     assert catalog.get("We heard you.").fuzzy
 
 
+def test_edited_chinese_paragraph_shows_its_previous_text():
+    # Chinese writes no spaces: compared word by word, any edit made a paragraph "new".
+    old, new = "人们为了寻找安全的居住地而求助于偷运者。", "人们为了寻找安全的住所而求助于偷运者。"
+    zh = dataclasses.replace(statement_of(old, "感谢各位的参与。"), source_lang="zh")
+    catalog, _ = run(None, zh, lang="en")
+    catalog.get(old).string = "People turn to smugglers in search of a safe place to live."
+    edited = dataclasses.replace(zh, body=(dataclasses.replace(zh.body[0], text=new), zh.body[1]))
+    catalog, _ = run(catalog, edited, lang="en")
+    assert catalog.get(new).previous_id == [old] and catalog.get(new).fuzzy
+    assert catalog.get("感谢各位的参与。").previous_id == []
+
+
 def test_a_new_paragraph_is_not_matched_to_an_unrelated_one():
     catalog, _ = run(None, statement_of("We heard you.", "Thank you."))
     catalog, _ = run(catalog, statement_of("We heard you.", "Completely different words here now.", "Thank you."))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -41,6 +42,9 @@ _ROLE = {
 _ROLE_ORDER = (None, "heading", "label")
 
 Key = tuple  # (msgctxt or None, msgid)
+
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_TOKEN = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
 
 
 @dataclass(frozen=True)
@@ -254,9 +258,14 @@ def _message(msgid: str, string: str, locations, *, context=None, flags=(), user
 
 
 def _similarity(a: str, b: str) -> float:
-    # Words, not characters: a reworded sentence should still match its old self.
-    matcher = difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False)
+    matcher = difflib.SequenceMatcher(None, _tokens(a), _tokens(b), autojunk=False)
     return matcher.ratio()
+
+
+def _tokens(text: str) -> list[str]:
+    # Words, not characters: a reworded sentence should still match its old self. Chinese
+    # writes no spaces, so there each character is a token (a paragraph would be one word).
+    return _TOKEN.findall(text)
 
 
 def _header_comment(slug: str, lang: str | None) -> str:
