@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from toolkit.frontmatter import SYMBOL, date_venue, debris, delivery_kind, parse_date, venue_line
+from toolkit.frontmatter import SYMBOL, date_venue, debris, delivery_kind, parse_date, trailing_delivery, venue_line
 from toolkit.model import DeliveryKind
 from toolkit.statement import read_statement
 
@@ -126,3 +126,15 @@ def test_web_page_debris(text, code):
 def test_symbol_and_news_service_lines(text, symbol, venue):
     assert bool(SYMBOL.match(text)) is symbol
     assert venue_line(text) == venue
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Remarks to the Council [as delivered]", ("Remarks to the Council", "[as delivered]")),
+    ("Message on World Habitat Day (As prepared for delivery)", ("Message on World Habitat Day",
+                                                                "(As prepared for delivery)")),
+    ("秘书长致辞（以讲话为准）", ("秘书长致辞", "（以讲话为准）")),
+    ("Report of the Committee (A/72/100)", None),
+    ("As delivered", None),
+])
+def test_title_ending_in_a_delivery_note(text, expected):
+    assert trailing_delivery(text) == expected

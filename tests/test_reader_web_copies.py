@@ -55,8 +55,9 @@ def test_no_line_is_dropped_silently(path):
 def test_blocks_start_on_their_line(path):
     lines = path.read_text(encoding="utf-8-sig").splitlines()
     for block in read_statement(path).blocks():
-        first = words(lines[block.line - 1])
-        assert words(block.text)[: len(first)] == first, (block.line, block.text)
+        line, text = words(lines[block.line - 1]), words(block.text)
+        shorter = min(len(line), len(text))  # a title may leave out its "[as delivered]"
+        assert text[:shorter] == line[:shorter], (block.line, block.text)
 
 
 def test_two_line_title_bracketed_note_speaker_with_title_and_share_buttons():
@@ -255,3 +256,16 @@ def test_a_wrapped_line_among_single_lines_keeps_the_front_matter_apart(tmp_path
     assert s.title.text == "Statement on International Migrants Day" and s.delivery.line == 2
     assert s.date == datetime.date(2017, 12, 18)
     assert [(b.line, b.text[:18]) for b in s.body] == [(4, "Today we honour th"), (6, "Thank you.")]
+
+
+def test_title_ending_in_its_delivery_note_and_an_attributed_quotation():
+    s = read("sg-remarks-as-delivered.txt")
+    assert s.title.text == ("Secretary-General's remarks to the Security Council Open Debate "
+                            "on Women, Peace and Security")
+    assert s.delivery.kind is DeliveryKind.AS_DELIVERED and (s.delivery.text, s.delivery.line) == ("[as delivered]", 1)
+    assert (s.date, s.venue) == (datetime.date(2018, 10, 25), "New York")
+    assert [b.line for b in s.body if b.kind is BlockKind.PARAGRAPH] == [5, 6, 7, 8, 9, 12]
+    quote, attribution = (b for b in s.body if b.kind in (BlockKind.PULL_QUOTE, BlockKind.ATTRIBUTION))
+    assert quote.text == "Women's participation is essential to sustainable peace." and quote.line == 10
+    assert attribution.text == "Secretary-General António Guterres"
+    assert found(s) == [("pull-quote", 10), ("caption-line", 11)]

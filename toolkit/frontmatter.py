@@ -95,6 +95,12 @@ def delivery_kind(text: str) -> tuple[DeliveryKind, str | None] | None:
     return None
 
 
+def trailing_delivery(text: str) -> tuple[str, str] | None:
+    """Split a title that ends in its delivery note ("Remarks to the Council [as delivered]"), or None."""
+    match = re.fullmatch(r"(.+?)\s*([\[(（【][^\[\](){}]+[\])）】])", text)
+    return (match[1], match[2]) if match and delivery_kind(match[2]) else None
+
+
 def read_header(path: Path, texts: list[str]) -> tuple[dict[str, tuple[int, str]], list[tuple[int, str]]]:
     """Split a statement's lines into its header block (key: (line, value)) and the numbered rest."""
     lines = list(enumerate(texts, start=1))
@@ -282,7 +288,7 @@ SALUTATION = re.compile(
 ATTRIBUTION = re.compile(
     r"^[—–―]\s*[A-ZÀ-ÞА-Я][^.,;:!?]{0,60}$|^(?:(?:the|un|united nations)\s+)*(?:deputy\s+)?(?:president|secretary-general"
     r"|chair|chairperson|spokesperson|high commissioner|special envoy|director-general|executive director)"
-    r"(?:\s+of\b.*|,.*)?$",
+    r"(?:\s+of\b.*|,.*|(?:\s+(?-i:[A-ZÀ-ÞА-Я])[\w.’'-]*){1,4})?$",  # "Secretary-General António Guterres"
     re.I,
 )
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from toolkit.errors import StatementError
 from toolkit.frontmatter import (  # noqa: F401 (parse_date: for callers of the reader)
     ATTRIBUTION, SALUTATION, SPEAKER_LINE, SYMBOL, date_venue, dateline, debris, delivery_kind, guess_language,
-    header_date, parse_date, read_header, speaker_name, venue_line, weekday_mismatch,
+    header_date, parse_date, read_header, speaker_name, trailing_delivery, venue_line, weekday_mismatch,
 )
 from toolkit.languages import parse_language
 from toolkit.model import Block, BlockKind, Delivery, Finding, Statement
@@ -218,6 +218,9 @@ def _parse(path: Path, header: dict, chunks: list[_Chunk], source_lang: str | No
             venue = venue or venue_line(text)
         elif title is None and speaker is None and delivery is None and len(text) <= 200 \
                 and not text.endswith((".", "!", "?", ":", ",")) and len(chunk.lines) <= 2:
+            if split := trailing_delivery(text):  # un.org/sg: "Secretary-General's remarks ... [as delivered]"
+                text, (kind, language) = split[0], delivery_kind(split[1])
+                delivery = Delivery(kind, split[1], chunk.line, language)
             title = extended = Block(BlockKind.TITLE, text, chunk.line)
         elif speaker is None and SPEAKER_LINE.search(text) and len(text) <= 400:
             speaker = extended = Block(BlockKind.SPEAKER, text, chunk.line)
@@ -293,20 +296,21 @@ def _pull_quotes(path: Path, body: list[Block]) -> tuple[list[Block], list[Findi
     for block in body:
         if block.kind is BlockKind.PARAGRAPH and len(_normalized(block.text)) > 40:
             copies.setdefault(_normalized(block.text), []).append(block)
-    quotes: dict[int, str] = {}  # line of a pull quote -> what the finding says
+    quotes: dict[int, tuple[str, str]] = {}  # line of a pull quote -> the finding's code and message
     for blocks in copies.values():
         kept = next((b for b in blocks if b.line not in attributed), blocks[0])
         message = f"repeats the paragraph at line {kept.line} (a pull-quote box?); printed once, as a pull quote"
-        quotes.update((b.line, message) for b in blocks if b is not kept)
+        quotes.update((b.line, ("duplicate-paragraph", message)) for b in blocks if b is not kept)
     for block in body:
         if block.line in attributed and block.line not in quotes \
                 and block.text[:1] in _QUOTES and block.text[-1:] in _QUOTES:
-            quotes[block.line] = "quotation with an attribution line (a pull-quote box?); printed as a pull quote"
+            quotes[block.line] = ("pull-quote", "quotation with an attribution line (a pull-quote box?); "
+                                                "printed as a pull quote")
     result: list[Block] = []
     findings: list[Finding] = []
     for block in body:
         if block.line in quotes:
-            findings.append(Finding(path, block.line, "duplicate-paragraph", quotes[block.line]))
+            findings.append(Finding(path, block.line, *quotes[block.line]))
             result.append(Block(BlockKind.PULL_QUOTE, block.text.strip(_QUOTES + " "), block.line))
         elif block.kind is not BlockKind.ATTRIBUTION:
             result.append(block)
