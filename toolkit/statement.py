@@ -270,6 +270,7 @@ def _read_body(path: Path, chunks: list[_Chunk]) -> tuple[list[Block], list[Find
             body.append(Block(BlockKind.LIST_ITEM, _BULLET.sub("", text), chunk.line))
         elif ATTRIBUTION.match(text) and _is_short_line(text) and len(chunk.lines) == 1 and body \
                 and body[-1].kind in (BlockKind.PARAGRAPH, BlockKind.ATTRIBUTION):
+            text = text.lstrip("—–― ")  # the release prints its own dash before an attribution
             if body[-1].kind is BlockKind.ATTRIBUTION:  # "— António Guterres" / "UN Secretary-General"
                 body[-1] = Block(BlockKind.ATTRIBUTION, f"{body[-1].text}, {text}", body[-1].line)
             else:
