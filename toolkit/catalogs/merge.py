@@ -140,10 +140,17 @@ def plan_merge(old: Catalog | None, entries: Iterable[SourceEntry]) -> dict[Key,
     free = [(i, m) for i, (k, m) in enumerate(active.items())
             if k not in plan and isinstance(m.id, str)]
     scored = []
-    for new_index, entry in unmatched:
-        for old_index, message in free:
+    tokens = {new_index: _tokens(entry.msgid) for new_index, entry in unmatched}
+    for old_index, message in free:
+        matcher = difflib.SequenceMatcher(None, b=_tokens(message.id), autojunk=False)
+        for new_index, entry in unmatched:
             same_place = old_index == new_index or bool(set(entry.locations) & set(message.locations))
-            score = _similarity(entry.msgid, message.id) + (SAME_PLACE_BONUS if same_place else 0)
+            bonus = SAME_PLACE_BONUS if same_place else 0
+            matcher.set_seq1(tokens[new_index])
+            # ratio() is slow on long paragraphs; its cheap upper bounds rule out most pairs.
+            if matcher.real_quick_ratio() + bonus < SIMILARITY or matcher.quick_ratio() + bonus < SIMILARITY:
+                continue
+            score = matcher.ratio() + bonus
             if score >= SIMILARITY:
                 scored.append((-score, new_index, old_index, entry.key, message))
     taken = set()
@@ -255,11 +262,6 @@ def _message(msgid: str, string: str, locations, *, context=None, flags=(), user
                       list(user_comments), context=context)
     drop_format_flags(message)
     return message
-
-
-def _similarity(a: str, b: str) -> float:
-    matcher = difflib.SequenceMatcher(None, _tokens(a), _tokens(b), autojunk=False)
-    return matcher.ratio()
 
 
 def _tokens(text: str) -> list[str]:
