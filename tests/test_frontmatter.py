@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from toolkit.frontmatter import SYMBOL, date_venue, debris, delivery_kind, parse_date, trailing_delivery, venue_line
+from toolkit.frontmatter import (
+    SYMBOL, date_venue, debris, delivery_kind, parse_date, trailing_delivery, venue_line,
+)
 from toolkit.model import DeliveryKind
 from toolkit.statement import read_statement
 

@@ -305,8 +305,8 @@ def _pull_quotes(path: Path, body: list[Block]) -> tuple[list[Block], list[Findi
     for block in body:
         if block.line in attributed and block.line not in quotes \
                 and block.text[:1] in _QUOTES and block.text[-1:] in _QUOTES:
-            quotes[block.line] = ("pull-quote", "quotation with an attribution line (a pull-quote box?); "
-                                                "printed as a pull quote")
+            message = "quotation with an attribution line (a pull-quote box?); printed as a pull quote"
+            quotes[block.line] = ("pull-quote", message)
     result: list[Block] = []
     findings: list[Finding] = []
     for block in body:
