@@ -114,6 +114,7 @@ def _empty_like(old: PoCatalog | None, slug: str, version: str, lang: str) -> Po
     # Keep what the reviewers' editors wrote in the header (team, translator, X-Generator).
     new.mime_headers = old.mime_headers
     new.header_comment = old._header_comment
+    new.on_disk = old.on_disk  # the file the merge replaces: kept as it is if nothing changes
     return new
 
 

@@ -4,11 +4,13 @@ Reviewers edit these files by hand, so reading is strict where babel's reader is
 broken quote, a stray line, a wrong encoding or a duplicate entry is a `CatalogError` naming
 the file and line, and nothing is written. Writing is babel's `write_po` at a fixed width plus
 two things babel leaves out: the `#, fuzzy` flag of obsolete entries and the `#|` previous
-msgids it cannot read back.
+msgids it cannot read back. A file whose content a run leaves as it was is not rewritten at all,
+however the reviewer's editor wrapped it.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import io
 import os
@@ -36,6 +38,8 @@ class PoCatalog(Catalog):
     def __init__(self, *args, **kwargs):
         self.extra_headers: list[tuple[str, str]] = []
         self.generated_by = "presskit"
+        # The file this catalog replaces and what it said, as read_catalog found them.
+        self.on_disk: tuple[bytes, tuple] | None = None
         super().__init__(*args, **kwargs)
 
     def _get_mime_headers(self) -> list[tuple[str, str]]:
@@ -88,14 +92,20 @@ def read_catalog(path: Path, lang: str | None = None) -> PoCatalog:
         raise CatalogError(f"{exc.args[0].rsplit(' on ', 1)[0]}", path, exc.lineno + 1) from None
     except (ValueError, LookupError) as exc:
         raise CatalogError(f"cannot read the header: {exc}", path, 1) from None
-    catalog.charset = "utf-8"
     if lang:
         _check_language(path, catalog, lang, lines)
-    for message in [*catalog, *catalog.obsolete.values()]:
-        drop_format_flags(message)
     for message in catalog:
         if message.lineno in previous:
             message.previous_id = [previous[message.lineno]]
+    # What the file says before presskit's own corrections (format flags; an encoding, a BOM or
+    # line ends msgfmt cannot read), so that a file in need of one is rewritten.
+    plain = catalog.charset.lower() in ("utf-8", "utf8") and not data.startswith(codecs.BOM_UTF8) \
+        and b"\r" not in data.replace(b"\r\n", b"")
+    catalog.charset = "utf-8"
+    if plain:
+        catalog.on_disk = (data, content(catalog))
+    for message in [*catalog, *catalog.obsolete.values()]:
+        drop_format_flags(message)
     for message in catalog:
         if message.id:
             _check_newlines(path, message)
@@ -113,7 +123,14 @@ def drop_format_flags(message: Message) -> None:
 
 
 def render_catalog(catalog: Catalog) -> bytes:
-    """Return the PO text of a catalog: width 76, entries in catalog order, obsolete last."""
+    """Return the PO text of a catalog: width 76, entries in catalog order, obsolete last.
+
+    A catalog that says exactly what the file it replaces says gets that file back, byte for
+    byte: a reviewer's editor wraps and orders it its own way, and rewriting it would only churn.
+    """
+    on_disk = getattr(catalog, "on_disk", None)
+    if on_disk is not None and content(catalog) == on_disk[1]:
+        return on_disk[0]
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=WIDTH, include_previous=False, ignore_obsolete=True)
     parts = [_with_previous(buffer.getvalue().decode(catalog.charset), catalog)]
@@ -133,6 +150,11 @@ def signature(catalog: Catalog | None) -> tuple:
 
     return (tuple(entry(m) for m in catalog if m.id),
             tuple(entry(m) for m in catalog.obsolete.values()))
+
+
+def content(catalog: Catalog) -> tuple:
+    """Return everything a catalog says, dates and header included, but not how it is laid out."""
+    return signature(catalog), catalog.fuzzy, catalog.header_comment, tuple(catalog.mime_headers)
 
 
 def _with_previous(text: str, catalog: Catalog) -> str:
