@@ -9,6 +9,7 @@ are Argos's but arrive several times sooner.
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -214,9 +215,17 @@ class ArgosTranslator:
         return settings.beam_size
 
     def _unload(self) -> None:
-        if self._loaded is not None:
-            self._loaded[1].unload_model()
-            self._loaded = None
+        if self._loaded is None:
+            return
+        translator = self._loaded[1]
+        # unload_model() is a no-op while a batch is still running, and a worker may still be
+        # finishing the last asynchronous batch after its result was read: wait for it (briefly).
+        for _ in range(200):
+            if not translator.num_active_batches and not translator.num_queued_batches:
+                break
+            time.sleep(0.005)
+        translator.unload_model()
+        self._loaded = None
 
     def close(self) -> None:
         """Free the model in memory, if any (and the translation memory opened by from_config)."""
