@@ -3,6 +3,8 @@ lost or altered, and a re-run with nothing new changes no byte."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +23,7 @@ actions = st.one_of(
     st.tuples(st.just("duplicate"), st.integers(0, 50)),  # identical text twice: one entry
     st.tuples(st.just("review"), st.integers(0, 50), st.text(st.characters(exclude_characters="\x04", exclude_categories=("Cs",)), min_size=1, max_size=30).filter(str.strip)),
     st.tuples(st.just("unreview"), st.integers(0, 50)),  # a reviewer puts the fuzzy flag back
+    st.tuples(st.just("resave"), st.booleans()),  # an editor saves it unwrapped, perhaps with CRLF
     st.tuples(st.just("run"),),
 )
 
@@ -63,6 +66,10 @@ def test_no_reviewed_entry_is_ever_lost_or_altered(start, steps, tmp_path_factor
                 message.flags.add("fuzzy")
                 reviewed.pop(key, None)
             catalog = reread(catalogs.render_catalog(catalog))
+            continue
+        if step[0] == "resave":
+            text = re.sub(r'"\n(#[~|] )?"', "", catalogs.render_catalog(catalog).decode())  # msgcat --no-wrap
+            catalog = reread((text.replace("\n", "\r\n") if step[1] else text).encode())
             continue
         statement = statement_of(*paragraphs)
         before = {(m.context, m.id) for m in [*catalog, *catalog.obsolete.values()] if m.id}
