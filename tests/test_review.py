@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import re
 import shutil
 import subprocess
@@ -231,3 +233,15 @@ def test_lang_and_from_options(tmp_path, monkeypatch):
     assert sorted(p.name for p in (root / "output" / SLUG).iterdir()) == ["en.html", "en.pdf", "es.html",
                                                                            "es.pdf", "index.html", "manifest.json"]
     assert po_path(root, "en").exists() and not po_path(root, "fr").exists()
+
+
+def test_a_file_system_without_locks_is_a_clear_error(tmp_path, monkeypatch):
+    def no_locks(fd, operation):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    root = workspace(tmp_path, locales=True)
+    result = CliRunner().invoke(cli, ["-C", str(root), "publish", "--lang", "fr"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "cannot lock the workspace: No locks available" in result.output
+    assert not (root / "output").exists()

@@ -29,6 +29,9 @@ def workspace_lock(state_path: Path) -> Iterator[Path]:
             who = f" (process {holder})" if holder.isdigit() else ""
             raise LockError(f"another presskit run is working in this workspace{who}; wait for it "
                             "to finish and run again", path) from None
+        except OSError as exc:  # a file system without locks (some network shares)
+            raise LockError(f"cannot lock the workspace: {exc.strerror}; work on a local copy",
+                            path) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
         yield path
