@@ -168,8 +168,7 @@ def test_chinese_pdf_is_small(pdfs):
 
 
 def edition_text(edition) -> str:
-    blocks = [edition.title, edition.speaker, edition.free_delivery, *edition.body]
-    return "".join(block.text for block in blocks if block is not None)
+    return "".join(block.text for block in edition.blocks())
 
 
 @pytest.fixture(scope="module")

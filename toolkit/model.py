@@ -12,7 +12,6 @@ class BlockKind(str, enum.Enum):
     """What a block of statement text is, as the reader understood it."""
 
     TITLE = "title"
-    DELIVERY = "delivery"  # only a delivery note the reader does not recognise
     SPEAKER = "speaker"
     HEADING = "heading"
     PARAGRAPH = "paragraph"
@@ -77,12 +76,11 @@ class Statement:
     venue: str | None = None
     symbol: str | None = None
     findings: tuple[Finding, ...] = ()
-    free_delivery: Block | None = None  # an unrecognised delivery note, translated as text
     speaker_name: str | None = None  # "H.E. Mr. Miroslav Lajčák": the PDF's author
 
     def blocks(self) -> tuple[Block, ...]:
         """Return every translatable block in source order."""
-        head = (self.title, self.free_delivery, self.speaker)
+        head = (self.title, self.speaker)
         return tuple(b for b in head if b is not None) + self.body
 
 
@@ -125,7 +123,6 @@ class Edition:
     statement: Statement
     title: EditionBlock | None
     speaker: EditionBlock | None
-    free_delivery: EditionBlock | None
     body: tuple[EditionBlock, ...]
     counts: dict = field(default_factory=dict)  # TextStatus value -> number of blocks
 
@@ -133,8 +130,11 @@ class Edition:
     def is_original(self) -> bool:
         return self.lang == self.statement.source_lang
 
+    def blocks(self) -> tuple[EditionBlock, ...]:
+        """Return every block in print order."""
+        return tuple(b for b in (self.title, self.speaker) if b is not None) + self.body
+
     @property
     def is_reviewed(self) -> bool:
         """True when every block is original or reviewed text."""
-        blocks = [b for b in (self.title, self.speaker, self.free_delivery) if b] + list(self.body)
-        return all(b.status in (TextStatus.ORIGINAL, TextStatus.REVIEWED) for b in blocks)
+        return all(b.status in (TextStatus.ORIGINAL, TextStatus.REVIEWED) for b in self.blocks())

@@ -97,7 +97,6 @@ def original_edition(statement: Statement) -> Edition:
         statement=statement,
         title=block(statement.title),
         speaker=block(statement.speaker),
-        free_delivery=block(statement.free_delivery),
         body=tuple(block(b) for b in statement.body),
         counts={TextStatus.ORIGINAL.value: len(statement.blocks())},
     )

@@ -56,11 +56,10 @@ def build_edition(statement: Statement, lang: str, translations: dict[str, tuple
         return EditionBlock(source.kind, text, kind, source.line)
 
     edition = Edition(lang, statement, block(statement.title), block(statement.speaker),
-                      block(statement.free_delivery), tuple(block(b) for b in statement.body))
+                      tuple(block(b) for b in statement.body))
     counts: dict[str, int] = {}
-    for item in [edition.title, edition.speaker, edition.free_delivery, *edition.body]:
-        if item is not None:
-            counts[item.status.value] = counts.get(item.status.value, 0) + 1
+    for item in edition.blocks():
+        counts[item.status.value] = counts.get(item.status.value, 0) + 1
     return dataclasses.replace(edition, counts=counts)
 
 

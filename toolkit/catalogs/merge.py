@@ -37,7 +37,7 @@ SAME_PLACE_BONUS = 0.15
 _ROLE = {
     BlockKind.PARAGRAPH: None, BlockKind.LIST_ITEM: None, BlockKind.PULL_QUOTE: None,
     BlockKind.TITLE: "heading", BlockKind.HEADING: "heading",
-    BlockKind.SPEAKER: "label", BlockKind.DELIVERY: "label", BlockKind.ATTRIBUTION: "label",
+    BlockKind.SPEAKER: "label", BlockKind.ATTRIBUTION: "label",
 }
 _ROLE_ORDER = (None, "heading", "label")
 

@@ -58,7 +58,6 @@ def build_edition(statement: Statement, lang: str, catalog: Catalog | None) -> E
         statement=statement,
         title=get(statement.title),
         speaker=get(statement.speaker),
-        free_delivery=get(statement.free_delivery),
         body=tuple(get(b) for b in statement.body),
         counts={k: v for k, v in counts.items() if v},
     )

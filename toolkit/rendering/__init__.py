@@ -188,7 +188,6 @@ def get_context(edition: Edition, editions: tuple[str, ...], translations: gette
         "title": title,
         "title_view": text_view(edition.title, edition) if edition.title else None,
         "speaker": text_view(edition.speaker, edition) if edition.speaker else None,
-        "free_delivery": text_view(edition.free_delivery, edition) if edition.free_delivery else None,
         # Proper names read the same in every edition: the speaker is the author.
         "author": statement.speaker_name or _("United Nations"),
         "description": summarize(summary),
