@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import glob
 import io
 import logging
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,18 +66,25 @@ def write_pdf(html: str, *, variant: str | None = "pdf/ua-1", lang: str | None =
 
 
 def atomic_write(path: Path, data: bytes) -> bool:
-    """Write bytes through a temporary file and rename; return False when nothing changed."""
-    path = Path(path)
-    if path.exists() and path.is_file() and path.read_bytes() == data:
+    """Write bytes through a temporary file and rename; return False when nothing changed.
+
+    A symlinked file (a PO file shared from elsewhere) is written where the link points, and
+    an existing file keeps its permissions (a group-writable team catalog stays so).
+    """
+    path = Path(path).resolve() if Path(path).is_symlink() else Path(path)
+    if path.parent.is_dir():
+        _remove_stale_temporaries(path)
+    if path.is_file() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = stat.S_IMODE(path.stat().st_mode) if path.is_file() else 0o644
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; outputs are meant to be shared
+        os.chmod(tmp, mode)  # mkstemp makes 0600
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -84,6 +93,12 @@ def atomic_write(path: Path, data: bytes) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Remove what a killed run left beside `path` (runs hold the workspace lock)."""
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        leftover.unlink(missing_ok=True)
 
 
 def write_files(files: dict[Path, bytes]) -> list[Path]:
