@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from test_catalogs import SLUG
@@ -80,3 +83,22 @@ def test_broken_catalog_is_an_error(tmp_path):
     result = status(root)
     assert result.exit_code == 2
     assert f"locales/zh/LC_MESSAGES/{SLUG}.po:" in result.output and "msgid without a msgstr" in result.output
+
+
+def test_catalogs_of_a_renamed_speech_are_pointed_out(tmp_path):
+    root = Path(__file__).resolve().parent.parent
+    (tmp_path / "speeches").mkdir()
+    shutil.copy(root / "speeches" / "closing-second-multistakeholder-hearing.txt",
+                tmp_path / "speeches" / "pga-closing.txt")
+    shutil.copytree(root / "locales", tmp_path / "locales")
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "status"])
+    assert result.exit_code == 0
+    assert ("locales/closing-second-multistakeholder-hearing.pot:1: translations for "
+            "'closing-second-multistakeholder-hearing' belong to no speech") in result.output
+    assert "'slug: closing-second-multistakeholder-hearing'" in result.output
+
+    speech = tmp_path / "speeches" / "pga-closing.txt"
+    speech.write_text(speech.read_text(encoding="utf-8").replace(
+        "language: en\n", "language: en\nslug: closing-second-multistakeholder-hearing\n"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "status", "--check"])
+    assert result.exit_code == 0 and "belong to no speech" not in result.output

@@ -165,7 +165,9 @@ def status(obj: Context, speeches: tuple[Path, ...], langs: tuple[str, ...], sou
     from toolkit import pipeline
 
     config = obj.config(languages=",".join(langs) or None, source_language=source)
-    statuses = pipeline.status(config, speeches)
+    statuses, findings = pipeline.status(config, speeches)
+    for finding in findings:
+        click.echo(f"note: {finding}", err=True)
     header = ("lang", "entries", "reviewed", "machine", "untranslated", "obsolete", "reviewed %")
     for slug, rows in _by_statement(statuses).items():
         click.echo(slug)

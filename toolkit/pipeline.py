@@ -143,10 +143,32 @@ def review_status(config: Config, work: CatalogWork, merged: PoCatalog | None = 
     return catalogs.catalog_status(work.statement, work.lang, shown, merged, work.entries, work.old)
 
 
-def status(config: Config, paths: tuple[Path, ...]) -> list[CatalogStatus]:
-    """Return the review status of every statement and target language; write nothing."""
+def status(config: Config, paths: tuple[Path, ...]) -> tuple[list[CatalogStatus], list[Finding]]:
+    """Return the review status of every statement and target language, and catalogs that
+    belong to no statement; write nothing."""
     statements = read_statements(config, paths)
-    return [review_status(config, work) for s in statements for work in gather_catalogs(config, s)]
+    statuses = [review_status(config, work) for s in statements for work in gather_catalogs(config, s)]
+    return statuses, ([] if paths else unclaimed_catalogs(config, statements))
+
+
+def unclaimed_catalogs(config: Config, statements: list[Statement]) -> list[Finding]:
+    """Return a finding for each catalog in locales/ whose statement is gone (renamed?).
+
+    Its reviewed translations are not lost, only unused: renaming the speech back, or
+    'slug: <old name>' in its header block, brings them back.
+    """
+    slugs = {s.slug for s in statements}
+    folder = config.locales_path
+    unclaimed: dict[str, Path] = {}
+    for path in sorted(folder.glob("*/LC_MESSAGES/*.po")) + sorted(folder.glob("*.pot")):
+        if path.stem not in slugs:
+            unclaimed[path.stem] = path  # the template, where there is one
+    return [
+        Finding(_relative(path, config.workspace), 1, "unclaimed-catalog",
+                f"translations for {slug!r} belong to no speech in {config.speeches_dir}/ (renamed? put "
+                f"'slug: {slug}' in the speech's header block to use them again)")
+        for slug, path in sorted(unclaimed.items())
+    ]
 
 
 def make_suggester(config: Config, bar: ProgressBar | None = None) -> Suggest:
@@ -217,6 +239,8 @@ def publish(
         suggestions = _suggest_all([w for items in work.values() for w in items], config, suggest, say, bar)
 
         result = PublishResult()
+        if not paths:
+            result.findings.extend(unclaimed_catalogs(config, statements))
         moment = now or catalogs.now()
         env = rendering.make_environment()
         sources: dict[Path, bytes] = {}
