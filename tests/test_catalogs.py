@@ -349,6 +349,7 @@ BAD = {
     "msgstr-index.po": 10,
     "plural-entry.po": 10,
     "quote-inside-string.po": 13,
+    "second-msgstr.po": 11,
     "stray-line.po": 14,
     "translation-ends-with-newline.po": 12,
     "unbalanced-quote.po": 13,
@@ -374,3 +375,11 @@ def test_bad_catalog_is_one_error_with_file_and_line(tmp_path, name):
     where = f"{path}:{BAD[name]}: " if BAD[name] else f"{path}: "
     assert message.startswith(where) and "\n" not in message
     assert path.read_bytes() == before
+
+
+def test_a_second_msgstr_is_refused_not_dropped(tmp_path):
+    # babel keeps the first msgstr, and the next rewrite would delete a reviewer's second one.
+    path = tmp_path / "fr.po"
+    shutil.copy(DATA / "bad" / "catalogs" / "second-msgstr.po", path)
+    with pytest.raises(CatalogError, match="a second msgstr for this msgid; keep one"):
+        catalogs.read_catalog(path, "fr")

@@ -100,10 +100,12 @@ def check_syntax(path: Path, lines: list[str]) -> None:
             finish()
         if keyword == "msgstr" and "msgid" not in entry:
             raise CatalogError("msgstr without a msgid before it", path, number)
+        if keyword == "msgstr" and "msgstr" in entry:
+            # babel would keep the first and the next rewrite delete this one; msgfmt refuses it.
+            raise CatalogError("a second msgstr for this msgid; keep one", path, number)
         if keyword in ("msgctxt", "msgid"):
             entry.update(line=number, obsolete=obsolete)
-        entry[keyword] = entry.get(keyword, "") if keyword == "msgstr" else ""
-        entry[keyword] += _string(path, number, rest)
+        entry[keyword] = _string(path, number, rest)
         state = keyword
     finish()
 
