@@ -189,3 +189,26 @@ def test_translating_opens_no_network_socket(tmp_path, models, monkeypatch):
     assert result.exit_code == 0, result.output
     assert attempts == []
     assert all(m.fuzzy for m in catalog(workspace, "ru") if m.id)
+
+
+def test_each_model_is_loaded_once_per_run(tmp_path, argos_packages, monkeypatch):
+    # An Arabic and an English statement into en, fr, es: pair by pair, en→fr and en→es were
+    # loaded twice each (once for English, again for the Arabic pivot).
+    from toolkit.translation import ArgosTranslator
+
+    arabic = Path(__file__).parent / "data" / "speeches" / "ar-statement.txt"
+    workspace = make_workspace(tmp_path, SAMPLE, arabic, packages=argos_packages)
+    loads = []
+    real = ArgosTranslator._load
+
+    def load(self, leg):
+        if self._loaded is None or self._loaded[0] != leg.path:
+            loads.append(f"{leg.from_code}->{leg.to_code}")
+        return real(self, leg)
+
+    monkeypatch.setattr(ArgosTranslator, "_load", load)
+    result = invoke("-C", workspace, "publish", "--lang", "en,fr,es")
+    assert result.exit_code == 0, result.output
+    assert sorted(loads) == ["ar->en", "en->es", "en->fr"]
+    french = [m for m in catalog(workspace, "fr", "ar-statement") if m.id]
+    assert french and all("translate-ar_en+translate-en_fr" in " ".join(m.auto_comments) for m in french)

@@ -182,3 +182,83 @@ def test_one_model_in_memory_at_a_time(argos_packages):
     assert not loaded_fr.model_is_loaded
     translator.close()
     assert translator._loaded is None
+
+
+ARABIC = ["شكرا لكم. نعم.", "الهجرة محرك قوي للنمو.", "يجب أن نعمل معا."]
+
+
+def _spy_loads(translator, monkeypatch):
+    loads = []
+    real = translator._load
+
+    def load(leg):
+        if translator._loaded is None or translator._loaded[0] != leg.path:
+            loads.append(f"{leg.from_code}->{leg.to_code}")
+        return real(leg)
+
+    monkeypatch.setattr(translator, "_load", load)
+    return loads
+
+
+def _one_by_one(argos_packages, requests):
+    with ArgosTranslator(packages_dir=argos_packages) as translator:
+        return {pair: translator.translate(texts, *pair) for pair, texts in requests.items()}
+
+
+def test_translate_many_loads_each_model_once(argos_packages, monkeypatch):
+    # An Arabic and an English statement into en, fr, es: pair by pair, en->fr and en->es
+    # were each loaded twice.
+    requests = {("ar", "en"): ARABIC, ("ar", "fr"): ARABIC, ("ar", "es"): ARABIC,
+                ("en", "fr"): PARAGRAPHS, ("en", "es"): PARAGRAPHS}
+    with ArgosTranslator(packages_dir=argos_packages) as translator:
+        loads = _spy_loads(translator, monkeypatch)
+        found = translator.translate_many(requests)
+    assert sorted(loads) == ["ar->en", "en->es", "en->fr"]
+    assert loads[0] == "ar->en"  # first legs, then second legs
+    assert translator.model_calls == 3
+    assert found == _one_by_one(argos_packages, requests)
+
+
+def test_translate_many_shares_a_first_leg_between_unequal_pairs(argos_packages, monkeypatch):
+    # French mostly reviewed (one text left), Spanish empty: ar->en ran twice pair by pair.
+    requests = {("ar", "fr"): ARABIC[:1], ("ar", "es"): ARABIC}
+    with ArgosTranslator(packages_dir=argos_packages) as translator:
+        loads = _spy_loads(translator, monkeypatch)
+        found = translator.translate_many(requests)
+    assert loads == ["ar->en", "en->fr", "en->es"]
+    assert found == _one_by_one(argos_packages, requests)
+
+
+def test_translate_many_shows_one_bar_per_leg(argos_packages):
+    bars = []
+
+    class Bar:
+        def __init__(self, label, total):
+            self.entry = [label, total, 0]
+            bars.append(self.entry)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            pass
+
+        def update(self, n):
+            self.entry[2] += n
+
+    requests = {("ar", "fr"): ARABIC[:1], ("ar", "es"): ARABIC, ("en", "fr"): ["Thank you."]}
+    with ArgosTranslator(packages_dir=argos_packages) as translator:
+        translator.translate_many(requests, bar=Bar)
+    labels = [label for label, _, _ in bars]
+    assert labels == ["translating ar→en", "translating en→fr", "translating en→es"]
+    assert bars[0][1] == 4  # the unique Arabic sentences
+    assert bars[1][1] >= 2  # the English of one Arabic text (1 or 2 sentences) and "Thank you."
+    assert all(total == done for _, total, done in bars)
+
+
+def test_translate_many_reports_every_missing_pair_before_loading(argos_packages, monkeypatch):
+    with ArgosTranslator(packages_dir=argos_packages) as translator:
+        loads = _spy_loads(translator, monkeypatch)
+        with pytest.raises(TranslationError, match="ar→zh"):
+            translator.translate_many({("ar", "fr"): ARABIC, ("ar", "zh"): ARABIC})
+    assert loads == []

@@ -208,6 +208,10 @@ class _Suggester:
         with self.bar(f"translating {source}→{target}", total) as bar:
             return self.translator.translate(texts, source, target, progress=bar.update)
 
+    def translate_many(self, requests: dict[tuple[str, str], list[str]]) -> dict[tuple[str, str], list[Suggestion]]:
+        """Translate every pair at once, so that each model is loaded once per run."""
+        return self.translator.translate_many(requests, bar=self.bar)
+
     def close(self) -> None:
         self.translator.close()
 
@@ -316,7 +320,7 @@ def _check_final(config: Config, work: list[CatalogWork], shown_per_language: in
 
 def _suggest_all(work: list[CatalogWork], config: Config, suggest: Suggest | None,
                  say, bar: ProgressBar | None = None) -> dict[tuple[str, str], dict[str, Suggestion]]:
-    """Ask the translator for every text that needs a suggestion, one call per language pair."""
+    """Ask the translator for every text that needs a suggestion: in one call when it can."""
     needed: dict[tuple[str, str], dict[str, None]] = {}
     for item in work:
         if item.pending:
@@ -330,12 +334,17 @@ def _suggest_all(work: list[CatalogWork], config: Config, suggest: Suggest | Non
         check = getattr(suggest, "check", None)
         if check is not None:
             check(list(needed))  # every missing model is reported before anything is translated
-        found: dict[tuple[str, str], dict[str, Suggestion]] = {}
         for (source, target), texts in needed.items():
             say(f"machine-translating {len(texts)} texts {source}→{target}")
-            results = suggest(list(texts), source, target)
-            found[source, target] = {s.source: s for s in results}
-        return found
+        requests = {pair: list(texts) for pair, texts in needed.items()}
+        translate_many = getattr(suggest, "translate_many", None)
+        if translate_many is not None:
+            # One call for every pair: a model shared by several pairs (ar→en for ar→fr and
+            # ar→es, en→fr for en→fr and ar→fr) is loaded once per run.
+            results = translate_many(requests)
+        else:
+            results = {pair: suggest(texts, *pair) for pair, texts in requests.items()}
+        return {pair: {s.source: s for s in results[pair]} for pair in requests}
     finally:
         close = getattr(suggest, "close", None) if owned else None
         if close is not None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 
 from toolkit.errors import TranslationError
@@ -29,6 +29,9 @@ LENGTH_PENALTY = 0.2
 # Token batches, not Argos's 32: on CPU large batches amortise the decoder's per-step cost.
 MAX_BATCH_TOKENS = 1024
 NO_SPACE_LANGUAGES = frozenset({"zh", "ja"})  # sentences are joined without a space
+
+# label, total -> a context manager with update(n), like click.progressbar
+ProgressBar = Callable[[str, int], AbstractContextManager]
 
 
 class ArgosTranslator:
@@ -109,25 +112,68 @@ class ArgosTranslator:
         Texts without letters (empty, numbers) come back untouched. `progress(n)` is called as
         sentences are done, per route leg (see `progress_total`).
         """
-        if source == target:
-            raise ValueError(f"nothing to translate: {source}→{target}")
-        route = self._route(source, target)
-        unique = _unique_sentences(texts)
-        done = {sentence: sentence for sentence in unique}  # source sentence -> text so far
-        for leg in route:
-            weights = Counter(done.values())  # source sentences waiting on each leg input
-            leg_result = self._translate_leg(
-                leg, list(weights), (lambda text: progress(weights[text])) if progress else None
-            )
-            done = {sentence: leg_result[text] for sentence, text in done.items()}
-        joiner = "" if target in NO_SPACE_LANGUAGES else " "
-        package = "+".join(leg.name for leg in route)
-        version = "+".join(leg.version for leg in route)
-        pivot = packages.PIVOT if len(route) == 2 else None
-        return [
-            Suggestion(text, _assemble(text, done, joiner), self.engine, package, version, pivot)
-            for text in texts
-        ]
+        bar = None
+        if progress is not None:
+            per_leg = len(_unique_sentences(texts))
+
+            @contextmanager
+            def bar(label: str, total: int):
+                counter = _Counter(progress)
+                yield counter
+                # Two source sentences may share one English translation, so a second leg can
+                # have fewer inputs: progress counts source sentences, as progress_total says.
+                progress(per_leg - counter.count)
+
+        return self.translate_many({(source, target): texts}, bar)[source, target]
+
+    def translate_many(
+        self, requests: Mapping[tuple[str, str], Sequence[str]], bar: ProgressBar | None = None
+    ) -> dict[tuple[str, str], list[Suggestion]]:
+        """Translate texts for several (source, target) pairs, loading each model once.
+
+        Routes run in steps: first every first leg (ar→en, or a direct pair), then every second
+        leg (en→fr), each leg over the union of the sentences all pairs send it, so one model is
+        in memory at a time and none is loaded twice. `bar(label, total)` returns a context
+        manager with `update(n)` (like click.progressbar): one bar per leg, over its inputs.
+        """
+        for source, target in requests:
+            if source == target:
+                raise ValueError(f"nothing to translate: {source}→{target}")
+        missing = [pair for pair in requests if packages.find_route(self.installed(), *pair) is None]
+        if missing:
+            listed = ", ".join(f"{a}→{b}" for a, b in missing)
+            raise TranslationError(f"no translation model for {listed} is installed; {self.install_command(missing)}")
+        routes = {pair: self._route(*pair) for pair in requests}
+        done = {pair: {s: s for s in _unique_sentences(texts)} for pair, texts in requests.items()}
+        # A direct pair whose package is also some pivot's second leg (en→fr beside ar→en→fr)
+        # waits for the second step, so that package is loaded once.
+        second_legs = {route[1].path for route in routes.values() if len(route) == 2}
+        steps: list[dict[Path, tuple[packages.ModelPackage, list[tuple[str, str]]]]] = [{}, {}]
+        for pair, route in routes.items():
+            for index, leg in enumerate(route):
+                step = 1 if index == 1 or leg.path in second_legs else 0
+                steps[step].setdefault(leg.path, (leg, []))[1].append(pair)
+        for step in steps:
+            for leg, pairs in step.values():
+                inputs = list(dict.fromkeys(text for pair in pairs for text in done[pair].values()))
+                label = f"translating {leg.from_code}→{leg.to_code}"
+                with bar(label, len(inputs)) if bar else nullcontext() as shown:
+                    update = (lambda _: shown.update(1)) if shown is not None else None
+                    result = self._translate_leg(leg, inputs, update)
+                for pair in pairs:
+                    done[pair] = {sentence: result[text] for sentence, text in done[pair].items()}
+        found = {}
+        for (source, target), texts in requests.items():
+            route = routes[source, target]
+            joiner = "" if target in NO_SPACE_LANGUAGES else " "
+            package = "+".join(leg.name for leg in route)
+            version = "+".join(leg.version for leg in route)
+            pivot = packages.PIVOT if len(route) == 2 else None
+            found[source, target] = [
+                Suggestion(text, _assemble(text, done[source, target], joiner), self.engine, package, version, pivot)
+                for text in texts
+            ]
+        return found
 
     def _translate_leg(
         self, leg: packages.ModelPackage, sentences: list[str], done: Callable[[str], None] | None
@@ -238,6 +284,18 @@ class ArgosTranslator:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+class _Counter:
+    """A progress bar that passes updates on to a callback and counts them."""
+
+    def __init__(self, progress: Callable[[int], None]):
+        self.progress = progress
+        self.count = 0
+
+    def update(self, n: int) -> None:
+        self.count += n
+        self.progress(n)
 
 
 def _translatable(sentence: str) -> bool:
