@@ -6,6 +6,7 @@ import dataclasses
 import datetime
 import os
 import random
+import re
 import shutil
 import subprocess
 import time
@@ -344,6 +345,8 @@ BAD = {
     "duplicate-header.po": 12,
     "duplicate-msgid.po": 12,
     "empty.po": None,
+    "half-obsolete.po": 10,
+    "hex-charset.po": 6,
     "msgctxt-without-msgid.po": 9,
     "msgid-without-msgstr.po": 9,
     "msgstr-index.po": 10,
@@ -375,6 +378,17 @@ def test_bad_catalog_is_one_error_with_file_and_line(tmp_path, name):
     where = f"{path}:{BAD[name]}: " if BAD[name] else f"{path}: "
     assert message.startswith(where) and "\n" not in message
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("name, says", [
+    ("half-obsolete.po", "#~ on some lines of this entry only"),
+    ("hex-charset.po", "unknown charset 'hex' in the header; use UTF-8"),
+])
+def test_bad_catalog_says_what_is_wrong(tmp_path, name, says):
+    path = tmp_path / name
+    shutil.copy(DATA / "bad" / "catalogs" / name, path)
+    with pytest.raises(CatalogError, match=re.escape(says)):
+        catalogs.read_catalog(path, "fr")
 
 
 def test_a_second_msgstr_is_refused_not_dropped(tmp_path):

@@ -27,7 +27,9 @@ def decode(path: Path, data: bytes) -> str:
     if charset.upper() == "CHARSET":  # the placeholder of a fresh template
         charset = "utf-8"
     try:
-        codecs.lookup(charset)
+        # bytes.decode() refuses codecs that are no text encoding (hex, base64) this same way.
+        if not getattr(codecs.lookup(charset), "_is_text_encoding", True):
+            raise LookupError(charset)
     except LookupError:
         line = data[: match.start()].count(b"\n") + 1
         raise CatalogError(f"unknown charset {charset!r} in the header; use UTF-8", path, line) from None
@@ -82,6 +84,7 @@ def check_syntax(path: Path, lines: list[str]) -> None:
             if state is None:
                 raise CatalogError(f"a quoted string that belongs to no msgid or msgstr: {short(line)}",
                                    path, number)
+            _same_obsolete(path, number, entry, obsolete)
             entry[state] = entry.get(state, "") + _string(path, number, line)
             continue
         match = KEYWORD.match(line)
@@ -103,11 +106,20 @@ def check_syntax(path: Path, lines: list[str]) -> None:
         if keyword == "msgstr" and "msgstr" in entry:
             # babel would keep the first and the next rewrite delete this one; msgfmt refuses it.
             raise CatalogError("a second msgstr for this msgid; keep one", path, number)
+        if "obsolete" in entry:
+            _same_obsolete(path, number, entry, obsolete)
         if keyword in ("msgctxt", "msgid"):
             entry.update(line=number, obsolete=obsolete)
         entry[keyword] = _string(path, number, rest)
         state = keyword
     finish()
+
+
+def _same_obsolete(path: Path, number: int, entry: dict, obsolete: bool) -> None:
+    # babel would read half of such an entry as obsolete; msgfmt refuses it.
+    if entry["obsolete"] != obsolete:
+        raise CatalogError("#~ on some lines of this entry only; mark all of its lines obsolete "
+                           "(#~) or none", path, number)
 
 
 def _string(path: Path, number: int, text: str) -> str:
