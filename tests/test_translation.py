@@ -262,3 +262,18 @@ def test_translate_many_reports_every_missing_pair_before_loading(argos_packages
         with pytest.raises(TranslationError, match="ar→zh"):
             translator.translate_many({("ar", "fr"): ARABIC, ("ar", "zh"): ARABIC})
     assert loads == []
+
+
+@pytest.mark.parametrize("content", [b"not a database, a text file " * 100, b"SQLite format 3\x00" + b"\xff" * 4000])
+def test_a_damaged_memory_is_a_warning_not_a_failure(argos_packages, tmp_path, caplog, content):
+    path = tmp_path / ".presskit" / "memory.sqlite3"
+    path.parent.mkdir()
+    path.write_bytes(content)
+    with TranslationMemory(path) as memory, ArgosTranslator(argos_packages, memory) as translator:
+        suggestions = translator.translate(PARAGRAPHS, "en", "fr")
+        translator.translate(PARAGRAPHS, "en", "es")
+    assert all(s.text for s in suggestions)
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and str(path) in warnings[0]
+    assert "only a cache" in warnings[0] and "delete" in warnings[0] and "\n" not in warnings[0]
+    assert path.read_bytes() == content  # left for the user to look at or delete
