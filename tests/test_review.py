@@ -18,7 +18,7 @@ from test_catalogs import DATA, LATER, MOMENT, ROOT, SAMPLE, SLUG, fake_suggest,
 from toolkit import catalogs, pipeline
 from toolkit.cli import cli
 from toolkit.config import load_config
-from toolkit.errors import LockError, ReviewError, TranslationError
+from toolkit.errors import CatalogError, LockError, ReviewError, TranslationError
 from toolkit.model import TextStatus
 
 HAND_EDIT = "Merci à toutes et à tous de votre participation, vraiment."
@@ -98,6 +98,30 @@ def test_round_trip_keeps_the_hand_edit_and_marks_the_changed_paragraph(tmp_path
     before = snapshot(root)
     third = pipeline.publish(config, (), suggest=fake_suggest, now=LATER.replace(year=2027))
     assert third.written == [] and snapshot(root) == before
+
+
+def test_a_catalog_saved_in_an_editor_during_the_run_is_not_overwritten(tmp_path):
+    root = workspace(tmp_path)
+    config = load_config(root, {"languages": "en,fr"})
+    pipeline.publish(config, (), suggest=fake_suggest, now=MOMENT)
+    speech = root / "speeches" / f"{SLUG}.txt"
+    speech.write_text(speech.read_text(encoding="utf-8").replace(CHANGED_FROM, CHANGED_TO), encoding="utf-8")
+    po = po_path(root, "fr")
+
+    def slow_suggest(texts, source, target):
+        hand_edit(po, "Thank you for your participation.", HAND_EDIT)  # a reviewer saves meanwhile
+        return fake_suggest(texts, source, target)
+
+    before = snapshot(root)
+    with pytest.raises(CatalogError) as caught:
+        pipeline.publish(config, (), suggest=slow_suggest, now=LATER)
+    message = caught.value.format_message()
+    assert message.startswith(f"{po}: changed while presskit ran (saved in an editor?); nothing was "
+                              "written; run again")
+    assert HAND_EDIT in po.read_text(encoding="utf-8")
+    after = snapshot(root)
+    assert after.pop(str(po.relative_to(root))) != before.pop(str(po.relative_to(root)))
+    assert after == before
 
 
 def test_complete_catalogs_need_no_model(tmp_path):

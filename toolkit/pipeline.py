@@ -112,6 +112,7 @@ class CatalogWork:
     entries: tuple[SourceEntry, ...]
     old: PoCatalog | None
     pending: list[str]  # source texts that need a machine suggestion
+    read: bytes | None = None  # the file as it was read: a reviewer may save it while we run
 
 
 def target_languages(config: Config, statement: Statement) -> list[str]:
@@ -128,7 +129,8 @@ def gather_catalogs(config: Config, statement: Statement) -> list[CatalogWork]:
     for lang in target_languages(config, statement):
         path = catalogs.catalog_path(config.locales_path, lang, statement.slug)
         old = catalogs.read_existing(path, lang)
-        work.append(CatalogWork(statement, lang, path, entries, old, catalogs.texts_to_suggest(old, entries)))
+        work.append(CatalogWork(statement, lang, path, entries, old, catalogs.texts_to_suggest(old, entries),
+                                old.read_bytes if old is not None else None))
     return work
 
 
@@ -267,6 +269,7 @@ def publish(
                 result.catalogs.append(review_status(config, item, merged))
                 editions.append(catalogs.build_edition(statement, item.lang, merged))
             files.update(_render_statement(config, env, statement, editions, result, say))
+        _check_unchanged([w for items in work.values() for w in items])
         # Catalogs first: if typesetting output fails on a full disk, no reviewer work is at risk.
         for path, data in [*sources.items(), *files.items()]:
             (result.written if publishing.atomic_write(path, data) else result.unchanged).append(path)
@@ -316,6 +319,21 @@ def _check_final(config: Config, work: list[CatalogWork], shown_per_language: in
         raise ReviewError("--final: not every requested language is fully reviewed; nothing was "
                           "written. Review these entries (clear the fuzzy flag) or leave out --final:\n"
                           + "\n".join(problems))
+
+
+def _check_unchanged(work: list[CatalogWork]) -> None:
+    """Raise CatalogError if a catalog changed on disk since it was read (the lock only keeps
+    other presskit runs out, not a reviewer's editor)."""
+    from toolkit.errors import CatalogError
+
+    for item in work:
+        try:
+            data = item.path.read_bytes()
+        except FileNotFoundError:
+            data = None
+        if data != item.read:
+            raise CatalogError("changed while presskit ran (saved in an editor?); nothing was written; "
+                               "run again", item.path)
 
 
 def _suggest_all(work: list[CatalogWork], config: Config, suggest: Suggest | None,

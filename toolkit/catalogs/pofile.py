@@ -40,6 +40,7 @@ class PoCatalog(Catalog):
         self.generated_by = "presskit"
         # The file this catalog replaces and what it said, as read_catalog found them.
         self.on_disk: tuple[bytes, tuple] | None = None
+        self.read_bytes: bytes | None = None  # the file as read_catalog read it
         super().__init__(*args, **kwargs)
 
     def _get_mime_headers(self) -> list[tuple[str, str]]:
@@ -83,6 +84,7 @@ def read_catalog(path: Path, lang: str | None = None) -> PoCatalog:
     check_syntax(path, lines)
     previous = previous_ids(lines)
     catalog = PoCatalog(locale=lang, fuzzy=False)
+    catalog.read_bytes = data
     # babel would take "#|" lines for translator comments; "#~|" ones (the previous msgid of an
     # obsolete entry) are only a hint, dropped.
     kept = ["" if line.lstrip().startswith(("#|", "#~|")) else line for line in lines]
