@@ -2,6 +2,12 @@
 
 import os
 import stat
+import subprocess
+import sys
+
+import pytest
+
+from toolkit.errors import PresskitError
 
 from toolkit.publishing import atomic_write
 
@@ -44,3 +50,30 @@ def test_leftovers_of_a_killed_run_are_cleaned(tmp_path):
     leftover.write_bytes(b"half")
     assert atomic_write(path, b"whole") is False and not leftover.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == [".es.po.abc123.tmp", "fr.po"]
+
+
+
+@pytest.mark.parametrize("inside", [("en.pdf",), ("slug", "en.pdf")])
+def test_a_folder_that_is_a_file_is_a_presskit_error(tmp_path, inside):
+    (tmp_path / "output").write_text("not a folder")
+    path = tmp_path.joinpath("output", *inside)
+    with pytest.raises(PresskitError, match="cannot write the file") as info:
+        atomic_write(path, b"data")
+    assert str(path) in str(info.value)
+
+
+def test_a_folder_in_the_way_of_a_file_is_a_presskit_error(tmp_path):
+    (tmp_path / "en.pdf").mkdir()
+    with pytest.raises(PresskitError, match="cannot write the file"):
+        atomic_write(tmp_path / "en.pdf", b"data")
+
+
+def test_publish_into_an_output_that_is_a_file_is_one_line(tmp_path):
+    (tmp_path / "speeches").mkdir()
+    (tmp_path / "speeches" / "s.txt").write_text("Title\n\nThank you.\n", encoding="utf-8")
+    (tmp_path / "output").write_text("not a folder")
+    run = subprocess.run([sys.executable, "-m", "toolkit", "-C", str(tmp_path), "publish", "--lang", "en"],
+                         capture_output=True, text=True)
+    assert run.returncode not in (0, 70), run.stderr
+    assert "internal error" not in run.stderr and "output" in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1

@@ -72,14 +72,16 @@ def atomic_write(path: Path, data: bytes) -> bool:
     an existing file keeps its permissions (a group-writable team catalog stays so).
     """
     path = Path(path).resolve() if Path(path).is_symlink() else Path(path)
-    if path.parent.is_dir():
-        _remove_stale_temporaries(path)
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = stat.S_IMODE(path.stat().st_mode) if path.is_file() else 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp: str | None = None
     try:
+        if path.parent.is_dir():
+            _remove_stale_temporaries(path)
+        if path.is_file() and path.read_bytes() == data:
+            return False
+        # A file where a folder should be (output/ as a plain file) fails here: the same message.
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = stat.S_IMODE(path.stat().st_mode) if path.is_file() else 0o644
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -87,10 +89,12 @@ def atomic_write(path: Path, data: bytes) -> bool:
         os.chmod(tmp, mode)  # mkstemp makes 0600
         os.replace(tmp, path)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise PresskitError(f"cannot write the file: {exc.strerror}", path) from None
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise PresskitError(f"cannot write the file: {exc.strerror or exc}", path) from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
         raise
     return True
 
