@@ -124,6 +124,29 @@ def test_a_catalog_saved_in_an_editor_during_the_run_is_not_overwritten(tmp_path
     assert after == before
 
 
+def test_the_merge_plan_is_made_once_per_language_and_run(tmp_path, monkeypatch):
+    # plan_merge's similarity matching takes a noticeable time on a big edit; one per language.
+    root = workspace(tmp_path, locales=True)
+    config = load_config(root, {"languages": "en,fr,es"})
+    calls = {"plan_merge": 0, "source_entries": 0}
+
+    def counted(name, real):
+        def count(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+        return count
+
+    for name in calls:
+        real = getattr(catalogs.merge, name)
+        for module in (catalogs, catalogs.merge, catalogs.review):
+            monkeypatch.setattr(module, name, counted(name, real), raising=False)
+    pipeline.publish(config, (), final=True, suggest=fake_suggest, now=MOMENT)
+    assert calls == {"plan_merge": 2, "source_entries": 1}
+    calls.update(plan_merge=0, source_entries=0)
+    pipeline.status(config, ())
+    assert calls == {"plan_merge": 2, "source_entries": 1}
+
+
 def test_complete_catalogs_need_no_model(tmp_path):
     root = workspace(tmp_path, locales=True)
 

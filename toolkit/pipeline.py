@@ -111,8 +111,15 @@ class CatalogWork:
     path: Path
     entries: tuple[SourceEntry, ...]
     old: PoCatalog | None
-    pending: list[str]  # source texts that need a machine suggestion
+    plan: dict  # catalogs.plan_merge(old, entries), made once: slow on a big edit
     read: bytes | None = None  # the file as it was read: a reviewer may save it while we run
+
+    @property
+    def pending(self) -> list[str]:
+        """Return the source texts that need a machine suggestion."""
+        from toolkit import catalogs
+
+        return catalogs.texts_to_suggest(self.old, self.entries, plan=self.plan)
 
 
 def target_languages(config: Config, statement: Statement) -> list[str]:
@@ -120,16 +127,18 @@ def target_languages(config: Config, statement: Statement) -> list[str]:
     return [lang for lang in config.languages if lang != statement.source_lang]
 
 
-def gather_catalogs(config: Config, statement: Statement) -> list[CatalogWork]:
-    """Read a statement's catalogs (CatalogError for a broken one) and what each one lacks."""
+def gather_catalogs(config: Config, statement: Statement,
+                    entries: tuple[SourceEntry, ...] | None = None) -> list[CatalogWork]:
+    """Read a statement's catalogs (CatalogError for a broken one) and plan each one's merge."""
     from toolkit import catalogs
 
-    entries = catalogs.source_entries(statement, config.workspace)
+    if entries is None:
+        entries = catalogs.source_entries(statement, config.workspace)
     work = []
     for lang in target_languages(config, statement):
         path = catalogs.catalog_path(config.locales_path, lang, statement.slug)
         old = catalogs.read_existing(path, lang)
-        work.append(CatalogWork(statement, lang, path, entries, old, catalogs.texts_to_suggest(old, entries),
+        work.append(CatalogWork(statement, lang, path, entries, old, catalogs.plan_merge(old, entries),
                                 old.read_bytes if old is not None else None))
     return work
 
@@ -140,7 +149,7 @@ def review_status(config: Config, work: CatalogWork, merged: PoCatalog | None = 
 
     if merged is None:
         merged = catalogs.update_catalog(work.old, work.entries, work.lang, slug=work.statement.slug,
-                                         version=catalogs.project_version(work.statement))
+                                         version=catalogs.project_version(work.statement), plan=work.plan)
     shown = _relative(work.path, config.workspace)
     return catalogs.catalog_status(work.statement, work.lang, shown, merged, work.entries, work.old)
 
@@ -239,7 +248,8 @@ def publish(
     say = progress or (lambda message: None)
     with locking.workspace_lock(config.state_path):
         statements = read_statements(config, paths, metadata)
-        work = {s.slug: gather_catalogs(config, s) for s in statements}
+        entries = {s.slug: catalogs.source_entries(s, config.workspace) for s in statements}
+        work = {s.slug: gather_catalogs(config, s, entries[s.slug]) for s in statements}
         if final:
             _check_final(config, [w for items in work.values() for w in items])
         suggestions = _suggest_all([w for items in work.values() for w in items], config, suggest, say, bar)
@@ -253,17 +263,16 @@ def publish(
         files: dict[Path, bytes] = {}
         for statement in statements:
             result.findings.extend(statement.findings)
-            entries = catalogs.source_entries(statement, config.workspace)
             pot_path = catalogs.template_path(config.locales_path, statement.slug)
-            template = catalogs.build_template(statement, entries, moment)
+            template = catalogs.build_template(statement, entries[statement.slug], moment)
             catalogs.stamp_catalog(template, _read_template(pot_path), moment, template=True)
             sources[pot_path] = catalogs.render_catalog(template)
             editions = [original_edition(statement)] if statement.source_lang in config.languages else []
             for item in work[statement.slug]:
                 pair = (statement.source_lang, item.lang)
-                merged = catalogs.update_catalog(item.old, entries, item.lang, suggestions.get(pair),
+                merged = catalogs.update_catalog(item.old, item.entries, item.lang, suggestions.get(pair),
                                                  slug=statement.slug,
-                                                 version=catalogs.project_version(statement))
+                                                 version=catalogs.project_version(statement), plan=item.plan)
                 catalogs.stamp_catalog(merged, item.old, moment, creation_date=template.creation_date)
                 sources[item.path] = catalogs.render_catalog(merged)
                 result.catalogs.append(review_status(config, item, merged))

@@ -42,6 +42,9 @@ _ROLE = {
 _ROLE_ORDER = (None, "heading", "label")
 
 Key = tuple  # (msgctxt or None, msgid)
+# How each template entry meets the old catalog: "exact", "revived", "changed" or "new", and
+# the old message it was matched to.
+Plan = dict  # Key -> (how, Message | None)
 
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _TOKEN = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
@@ -118,15 +121,18 @@ def _empty_like(old: PoCatalog | None, slug: str, version: str, lang: str) -> Po
     return new
 
 
-def texts_to_suggest(old: Catalog | None, entries: Iterable[SourceEntry]) -> list[str]:
-    """Return the source texts that need a machine suggestion: new, changed or still empty."""
-    plan = plan_merge(old, entries)
+def texts_to_suggest(old: Catalog | None, entries: Iterable[SourceEntry], *, plan: Plan | None = None) -> list[str]:
+    """Return the source texts that need a machine suggestion: new, changed or still empty.
+
+    `plan` is plan_merge(old, entries), when the caller has it already.
+    """
+    plan = plan_merge(old, entries) if plan is None else plan
     texts = [key[1] for key, (how, message) in plan.items()
              if how in ("new", "changed") or not message.string]
     return list(dict.fromkeys(texts))
 
 
-def plan_merge(old: Catalog | None, entries: Iterable[SourceEntry]) -> dict[Key, tuple[str, Message | None]]:
+def plan_merge(old: Catalog | None, entries: Iterable[SourceEntry]) -> Plan:
     """Match each template entry to an old entry: exact, revived (was obsolete), changed or new."""
     entries = list(entries)
     active = {(m.context, m.id): m for m in old if m.id} if old is not None else {}
@@ -172,12 +178,16 @@ def update_catalog(
     *,
     slug: str = "statement",
     version: str = "undated",
+    plan: Plan | None = None,
 ) -> PoCatalog:
-    """Return the merge of the old catalog and machine suggestions, msgmerge-style (no I/O)."""
+    """Return the merge of the old catalog and machine suggestions, msgmerge-style (no I/O).
+
+    `plan` is plan_merge(old, entries), when the caller has it already.
+    """
     entries = list(entries)
     suggestions = suggestions or {}
     new = _empty_like(old, slug, version, lang)
-    plan = plan_merge(old, entries)
+    plan = plan_merge(old, entries) if plan is None else plan
     used: set[Key] = set()
     for entry in entries:
         how, message = plan[entry.key]

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from babel.messages.catalog import Catalog
 
-from toolkit.catalogs.merge import SourceEntry, block_keys, is_reviewed, plan_merge
+from toolkit.catalogs.merge import SourceEntry, block_keys, is_reviewed
 from toolkit.model import Edition, EditionBlock, Statement, TextStatus
 
 
@@ -71,9 +71,11 @@ def catalog_status(
     entries: Iterable[SourceEntry],
     old: Catalog | None = None,
 ) -> CatalogStatus:
-    """Count a merged catalog's entries and say where each unreviewed one is."""
+    """Count a merged catalog's entries and say where each unreviewed one is.
+
+    An entry unchanged since `old` (the catalog as read) is shown at its line in the file.
+    """
     entries = list(entries)
-    plan = plan_merge(old, entries)
     reviewed = machine = untranslated = 0
     unreviewed = []
     for entry in entries:
@@ -81,7 +83,6 @@ def catalog_status(
         if message is not None and is_reviewed(message):
             reviewed += 1
             continue
-        how, previous = plan[entry.key]
         if message is not None and message.string:
             machine += 1
             what = "source text changed; review the translation" if message.previous_id \
@@ -89,7 +90,8 @@ def catalog_status(
         else:
             untranslated += 1
             what = "no translation"
-        if how == "exact" and previous.lineno:
+        previous = old.get(entry.msgid, context=entry.context) if old is not None else None
+        if previous is not None and previous.lineno:
             where = f"{shown_path}:{previous.lineno}"
         else:
             file, line = entry.locations[0]
