@@ -108,3 +108,17 @@ def test_list_in_a_real_process(workspace, argos_packages):
                             capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "en→es  installed" in result.stdout
+
+
+@pytest.mark.parametrize("command", [("models", "list"), ("publish", "--lang", "en,fr")])
+def test_a_missing_argostranslate_says_reinstall(workspace, tmp_path, command):
+    # As if the installation lacked argostranslate: importing it fails.
+    code = ("import sys; sys.modules['argostranslate'] = None; from toolkit.cli import main; "
+            "main(sys.argv[1:])")
+    env = {**os.environ, "PRESSKIT_PACKAGES_DIR": str(tmp_path / "packages")}
+    result = subprocess.run([sys.executable, "-c", code, "-C", str(workspace), *command],
+                            capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode not in (0, 70), result.stderr
+    assert "internal error" not in result.stderr
+    assert "argostranslate" in result.stderr and "reinstall presskit" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -184,13 +184,8 @@ def unclaimed_catalogs(config: Config, statements: list[Statement]) -> list[Find
 
 def make_suggester(config: Config, bar: ProgressBar | None = None) -> Suggest:
     """Return the machine-translation seam over toolkit.translation (Argos), imported lazily."""
-    try:
-        from toolkit import translation
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("toolkit.translation", "argostranslate"):
-            raise
-        raise TranslationError("machine translation is not available in this installation "
-                               f"({exc.name} is missing); reinstall presskit") from None
+    from toolkit import translation  # argostranslate itself is imported (and checked) later
+
     return _Suggester(translation, config, bar)
 
 

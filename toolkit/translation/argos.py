@@ -234,10 +234,14 @@ class ArgosTranslator:
         if self._loaded is not None and self._loaded[0] == leg.path:
             return self._loaded[1], self._loaded[2]
         self._unload()
-        import ctranslate2
+        argos_package = packages.import_package_layer(self.packages_dir).Package(leg.path)
         from argostranslate import settings
 
-        argos_package = packages.import_package_layer(self.packages_dir).Package(leg.path)
+        try:
+            import ctranslate2
+        except ModuleNotFoundError:
+            raise TranslationError("machine translation is not available in this installation "
+                                   "(ctranslate2 is missing); reinstall presskit") from None
         try:
             translator = ctranslate2.Translator(
                 str(leg.path / "model"),

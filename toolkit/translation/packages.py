@@ -59,7 +59,13 @@ def import_package_layer(packages_dir: Path | None = None):
     if packages_dir is not None:
         packages_dir = Path(packages_dir).expanduser().resolve()
         os.environ["ARGOS_PACKAGES_DIR"] = str(packages_dir)
-    from argostranslate import package, settings
+    try:
+        from argostranslate import package, settings
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] not in ("argostranslate", "ctranslate2", "sentencepiece"):
+            raise
+        raise TranslationError(f"machine translation is not available in this installation ({exc.name} "
+                               "is missing); reinstall presskit") from None
 
     if packages_dir is not None and Path(settings.package_data_dir).resolve() != packages_dir:
         # Imported earlier in this process with another directory: re-point it (the installer
