@@ -58,18 +58,19 @@ def load_config(workspace: Path, overrides: dict | None = None, environ=None) ->
     workspace = Path(workspace)
     if not workspace.is_dir():
         raise ConfigError("the workspace is not a directory (check -C)", workspace)
+    # Keys are normalised as they go in, so that a later source always wins, however the
+    # earlier one spelled the key (output-dir or output_dir).
     raw: dict[str, tuple[str, object]] = {}
     for source, table in _file_settings(workspace):
-        raw.update({key: (source, value) for key, value in table.items()})
+        raw.update({key.replace("-", "_"): (source, value) for key, value in table.items()})
     for name, value in environ.items():
         if name.startswith("PRESSKIT_") and name not in ("PRESSKIT_TRACEBACK",):
             raw[name[len("PRESSKIT_"):].lower()] = (f"environment variable {name}", value)
     for key, value in (overrides or {}).items():
         if value is not None:
-            raw[key] = ("command line", value)
+            raw[key.replace("-", "_")] = ("command line", value)
     values, problems = {}, []
     for key, (source, value) in raw.items():
-        key = key.replace("-", "_")
         if key not in _KEYS:
             problems.append(f"{source}: unknown setting {key!r} (known: {', '.join(sorted(_KEYS))})")
             continue

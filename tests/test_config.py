@@ -1,0 +1,49 @@
+"""Configuration: where each setting comes from, and which source wins."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toolkit.config import load_config
+
+
+def settings(root: Path, *, pyproject: str | None = None, presskit: str | None = None) -> Path:
+    if pyproject is not None:
+        (root / "pyproject.toml").write_text(f"[tool.presskit]\n{pyproject}\n", encoding="utf-8")
+    if presskit is not None:
+        (root / "presskit.toml").write_text(presskit + "\n", encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("spelling", ["output_dir", "output-dir"])
+def test_precedence_defaults_pyproject_presskit_environment_flags(tmp_path, spelling):
+    root = settings(tmp_path, pyproject=f'{spelling} = "from-pyproject"\nthreads = 3',
+                    presskit=f'{spelling} = "from-presskit"')
+    assert load_config(root, environ={}).output_dir == "from-presskit"
+    assert load_config(root, environ={}).threads == 3
+    assert load_config(tmp_path / ".", environ={}).speeches_dir == "speeches"  # the default
+    env = {"PRESSKIT_OUTPUT_DIR": "from-env"}
+    assert load_config(root, environ=env).output_dir == "from-env"
+    assert load_config(root, {"output_dir": "from-flag"}, environ=env).output_dir == "from-flag"
+
+
+def test_a_hyphenated_key_in_a_file_does_not_beat_the_environment_or_a_flag(tmp_path):
+    root = settings(tmp_path, presskit='output-dir = "from-file"\npdf-variant = "pdf/a-3u"')
+    config = load_config(root, {"pdf_variant": "none"}, environ={"PRESSKIT_OUTPUT_DIR": "from-env"})
+    assert (config.output_dir, config.pdf_variant) == ("from-env", "none")
+
+
+def test_pyproject_hyphenated_key_loses_to_presskit_toml_underscored(tmp_path):
+    root = settings(tmp_path, pyproject='output-dir = "from-pyproject"', presskit='output_dir = "from-presskit"')
+    assert load_config(root, environ={}).output_dir == "from-presskit"
+
+
+def test_the_environment_beats_a_hyphenated_key_whatever_the_files_spell(tmp_path):
+    # pyproject's output_dir comes first in the merge, presskit.toml's output-dir after it.
+    root = settings(tmp_path, pyproject='output_dir = "from-pyproject"', presskit='output-dir = "from-presskit"')
+    assert load_config(root, environ={}).output_dir == "from-presskit"
+    env = {"PRESSKIT_OUTPUT_DIR": "from-env"}
+    assert load_config(root, environ=env).output_dir == "from-env"
+    assert load_config(root, {"output_dir": "from-flag"}, environ=env).output_dir == "from-flag"
