@@ -122,3 +122,13 @@ def test_a_missing_argostranslate_says_reinstall(workspace, tmp_path, command):
     assert "internal error" not in result.stderr
     assert "argostranslate" in result.stderr and "reinstall presskit" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_list_sees_the_statements_publish_sees(tmp_path, argos_packages):
+    # publish reads speeches/*.txt, *.text and *.md; models list read only *.txt.
+    (tmp_path / "speeches").mkdir()
+    (tmp_path / "speeches" / "arabic.md").write_text(ARABIC, encoding="utf-8")
+    result = run(tmp_path, argos_packages, "list", PRESSKIT_LANGUAGES="en,fr")
+    assert result.exit_code == 0, result.output
+    assert "  ar→en  installed" in result.output
+    assert "  ar→fr  through English: ar→en, then en→fr" in result.output

@@ -164,13 +164,18 @@ def pair_statuses(
 
 
 def workspace_languages(config) -> tuple[list[str], list[str]]:
-    """Return the source languages (of the statements in speeches/) and the target languages."""
+    """Return the source languages (of the statements publish would read) and the target languages."""
     from toolkit.errors import PresskitError
+    from toolkit.pipeline import find_speeches
     from toolkit.statement import read_statement
 
     sources = {config.source_language} if config.source_language else set()
     if not sources:
-        for path in sorted(config.speeches_path.glob("*.txt")):
+        try:
+            paths = find_speeches(config, ())
+        except PresskitError:
+            paths = []  # no statements yet: English, the pivot
+        for path in paths:
             try:
                 sources.add(read_statement(path).source_lang)
             except PresskitError:
