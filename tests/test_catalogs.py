@@ -340,6 +340,8 @@ def test_golden_catalog(tmp_path):
 
 BAD = {
     "active-and-obsolete-duplicate.po": 12,
+    "bad-header-date.po": 2,
+    "bad-header-plural.po": 2,
     "conflict-marker.po": 12,
     "control-character.po": 10,
     "duplicate-header.po": 12,
@@ -383,6 +385,8 @@ def test_bad_catalog_is_one_error_with_file_and_line(tmp_path, name):
 @pytest.mark.parametrize("name, says", [
     ("half-obsolete.po", "#~ on some lines of this entry only"),
     ("hex-charset.po", "unknown charset 'hex' in the header; use UTF-8"),
+    ("bad-header-date.po", "in the header: "),
+    ("bad-header-plural.po", "in the header: "),
 ])
 def test_bad_catalog_says_what_is_wrong(tmp_path, name, says):
     path = tmp_path / name

@@ -32,6 +32,11 @@ _BABEL_HEADERS = {
 }
 
 
+class _HeaderError(Exception):
+    """A header value babel cannot read; not a ValueError, which babel would report at the
+    comment line after the header."""
+
+
 class PoCatalog(Catalog):
     """A babel catalog that keeps headers babel drops (X-Generator ...) and a stable Generated-By."""
 
@@ -59,7 +64,10 @@ class PoCatalog(Catalog):
                 self.generated_by = value.strip()
             elif name.lower() not in _BABEL_HEADERS and (name, value) not in self.extra_headers:
                 self.extra_headers.append((name, value.strip()))
-        super()._set_mime_headers(headers)
+        try:
+            super()._set_mime_headers(headers)
+        except ValueError as exc:
+            raise _HeaderError(str(exc)) from None
 
 
 def now() -> datetime.datetime:
@@ -81,7 +89,7 @@ def read_catalog(path: Path, lang: str | None = None) -> PoCatalog:
         raise CatalogError("the file is empty; restore it from version control or delete it "
                            "to start from machine suggestions", path)
     lines = split_lines(decode(path, data))
-    check_syntax(path, lines)
+    header_line = check_syntax(path, lines) or 1
     previous = previous_ids(lines)
     catalog = PoCatalog(locale=lang, fuzzy=False)
     catalog.read_bytes = data
@@ -92,8 +100,8 @@ def read_catalog(path: Path, lang: str | None = None) -> PoCatalog:
         PoFileParser(catalog, abort_invalid=True).parse(kept)
     except PoFileError as exc:
         raise CatalogError(f"{exc.args[0].rsplit(' on ', 1)[0]}", path, exc.lineno + 1) from None
-    except (ValueError, LookupError) as exc:
-        raise CatalogError(f"cannot read the header: {exc}", path, 1) from None
+    except (_HeaderError, ValueError, LookupError) as exc:
+        raise CatalogError(f"in the header: {exc}; fix that value", path, header_line) from None
     if lang:
         _check_language(path, catalog, lang, lines)
     for message in catalog:

@@ -41,8 +41,11 @@ def decode(path: Path, data: bytes) -> str:
                            "Windows-1252?); re-save it as UTF-8", path, line) from None
 
 
-def check_syntax(path: Path, lines: list[str]) -> None:
-    """Check the PO grammar line by line, and that no entry appears twice."""
+def check_syntax(path: Path, lines: list[str]) -> int | None:
+    """Check the PO grammar line by line, and that no entry appears twice.
+
+    Return the line of the header's msgid, if the file has a header.
+    """
     seen: dict[tuple[str | None, str], int] = {}
     state = None  # the keyword whose string continuation lines may follow
     entry: dict = {}
@@ -113,6 +116,7 @@ def check_syntax(path: Path, lines: list[str]) -> None:
         entry[keyword] = _string(path, number, rest)
         state = keyword
     finish()
+    return seen.get((None, ""))
 
 
 def _same_obsolete(path: Path, number: int, entry: dict, obsolete: bool) -> None:
