@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import re
 import shutil
 import threading
 import time
@@ -133,10 +134,11 @@ def test_install_offline_fails_fast_and_names_the_offline_route(argos_env, tmp_p
 
 @pytest.fixture
 def package_index(argos_env, argos_package_files, tmp_path, monkeypatch):
-    """A local HTTP Argos package index offering en→es; yields its base URL."""
+    """A local HTTP Argos package index offering en→fr, en→es and ar→en; yields its base URL."""
     served = tmp_path / "index"
     served.mkdir()
-    shutil.copy(argos_package_files["en", "es"], served / "translate-en_es-1_0.argosmodel")
+    for (a, b), path in argos_package_files.items():
+        shutil.copy(path, served / f"translate-{a}_{b}-1_0.argosmodel")
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
@@ -147,9 +149,10 @@ def package_index(argos_env, argos_package_files, tmp_path, monkeypatch):
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     base = f"http://127.0.0.1:{server.server_port}/"
-    entry = {"package_version": "1.0", "argos_version": "1.0", "from_code": "en", "to_code": "es",
-             "from_name": "English", "to_name": "Spanish", "links": [base + "translate-en_es-1_0.argosmodel"]}
-    (served / "index.json").write_text(json.dumps([entry]))
+    entries = [{"package_version": "1.0", "argos_version": "1.0", "from_code": a, "to_code": b,
+                "from_name": a, "to_name": b, "links": [base + f"translate-{a}_{b}-1_0.argosmodel"]}
+               for a, b in argos_package_files]
+    (served / "index.json").write_text(json.dumps(entries))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     from argostranslate import settings
@@ -188,3 +191,44 @@ def test_install_from_the_index_with_progress(package_index, tmp_path):
 def test_a_pair_the_index_lacks_is_reported(package_index, tmp_path):
     with pytest.raises(TranslationError, match="no en→zh model"):
         packages.install_from_index([("en", "zh")], tmp_path / "packages")
+
+
+def test_following_the_install_hint_installs_exactly_the_missing_legs(package_index, tmp_path):
+    # An Arabic statement into French: ar→en and en→fr are missing. The hint said
+    # `presskit models install ar fr`, which installed en→ar and en→fr, never ar→en.
+    from click.testing import CliRunner
+
+    from toolkit.cli import cli
+
+    arabic = Path(__file__).parent / "data" / "speeches" / "ar-statement.txt"
+    env = {"PRESSKIT_PACKAGES_DIR": str(tmp_path / "packages")}
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    result = CliRunner().invoke(cli, ["-C", str(workspace), "publish", "--lang", "en,fr", str(arabic)], env=env)
+    assert result.exit_code != 0
+    hint = re.search(r"run `presskit models install ([^`]*)`", result.output)
+    assert hint, result.output
+    result = CliRunner().invoke(cli, ["-C", str(workspace), "models", "install", *hint[1].split()], env=env)
+    assert result.exit_code == 0, result.output
+    assert sorted(packages.installed_packages(tmp_path / "packages")) == [("ar", "en"), ("en", "fr")]
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["ar-en"], [("ar", "en")]),
+    (["fr"], [("en", "fr")]),
+    (["ar-en", "fr"], [("en", "fr"), ("ar", "en")]),
+    (["zh-Hans"], [("en", "zh")]),
+])
+def test_install_accepts_languages_and_pairs(args, expected, tmp_path):
+    from toolkit.config import load_config
+
+    config = load_config(tmp_path, {"packages_dir": str(tmp_path / "packages")})
+    assert packages.pairs_to_install(config, args) == expected
+
+
+def test_install_refuses_an_unknown_pair(tmp_path):
+    from toolkit.config import load_config
+
+    config = load_config(tmp_path, {"packages_dir": str(tmp_path / "packages")})
+    with pytest.raises(TranslationError, match="xx-en"):
+        packages.pairs_to_install(config, ["xx-en"])

@@ -185,20 +185,51 @@ def workspace_languages(config) -> tuple[list[str], list[str]]:
 
 
 def pairs_to_install(config, languages: Sequence[str] = ()) -> list[tuple[str, str]]:
-    """Return the needed pairs not yet installed, only those involving `languages` if given."""
-    from toolkit.languages import parse_language
+    """Return the needed pairs not yet installed, only those `languages` select if given.
 
-    try:
-        wanted = {parse_language(code) for code in languages}
-    except ValueError as exc:
-        raise TranslationError(str(exc)) from None
+    A language (fr) selects the needed pairs on its side of English: en→fr, and fr→en when a
+    statement is written in French; "en" the pairs into English. A pair (ar-en) selects itself,
+    needed or not: the install hints name pairs into English that way.
+    """
+    wanted: set[str] = set()
+    explicit: list[tuple[str, str]] = []
+    for argument in languages:
+        request = parse_request(argument)
+        if isinstance(request, tuple):
+            explicit.append(request)
+        else:
+            wanted.add(request)
     sources, targets = workspace_languages(config)
     installed = installed_packages(config.packages_dir)
     pairs = [pair for pair in needed_pairs(sources, set(targets) | wanted) if pair not in installed]
-    if not wanted:
+    if not languages:
         return pairs
     # A language selects the pairs on its side of English; "en" the pairs into English.
-    return [(a, b) for a, b in pairs if (b if a == PIVOT else a) in wanted or (PIVOT in wanted and b == PIVOT)]
+    selected = [(a, b) for a, b in pairs if (b if a == PIVOT else a) in wanted or (PIVOT in wanted and b == PIVOT)]
+    return list(dict.fromkeys(selected + [pair for pair in explicit if pair not in installed]))
+
+
+def parse_request(argument: str) -> str | tuple[str, str]:
+    """Return a (from, to) pair for "ar-en", a language code for "fr" or "zh-Hans"."""
+    from toolkit.languages import parse_language
+
+    # Pairs first: the language table reads "ar-en" as Arabic with a region. Every hyphen is
+    # tried, for "zh-Hans-en".
+    for index, char in enumerate(argument):
+        if char == "-":
+            try:
+                pair = (parse_language(argument[:index]), parse_language(argument[index + 1:]))
+            except ValueError:
+                continue
+            if pair[0] != pair[1]:
+                return pair
+    try:
+        return parse_language(argument)
+    except ValueError as exc:
+        if "-" in argument:
+            raise TranslationError(f"unknown language or pair {argument!r}; write a pair as FROM-TO, "
+                                   "e.g. ar-en") from None
+        raise TranslationError(str(exc)) from None
 
 
 def status_lines(config) -> list[str]:
@@ -223,7 +254,9 @@ def status_lines(config) -> list[str]:
 
 def install_command(pairs: Sequence[tuple[str, str]]) -> str:
     """Return what to run to install `pairs`, online and offline, as one sentence."""
-    languages = " ".join(dict.fromkeys(b if a == PIVOT else a for a, b in pairs))
+    # English into a language is named by the language (`install fr`), anything else by its
+    # pair (`install ar-en`): `install ar` would install en→ar, not the missing ar→en.
+    languages = " ".join(dict.fromkeys(b if a == PIVOT else f"{a}-{b}" for a, b in pairs))
     return f"run `presskit models install {languages}` (offline: `presskit models install --file {_file_names(pairs)}`)"
 
 
