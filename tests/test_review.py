@@ -147,6 +147,18 @@ def test_the_merge_plan_is_made_once_per_language_and_run(tmp_path, monkeypatch)
     assert calls == {"plan_merge": 2, "source_entries": 1}
 
 
+def test_speech_paths_are_relative_to_the_workspace_like_git_dash_c(tmp_path, monkeypatch):
+    root = workspace(tmp_path / "ws")
+    monkeypatch.chdir(tmp_path)  # elsewhere: "as if started in DIR", as git -C and make -C
+    result = CliRunner().invoke(cli, ["-C", str(root), "lint", f"speeches/{SLUG}.txt"])
+    assert result.exit_code == 1 and "no such file" not in result.output  # 1: the sample's findings
+    assert "repeats the paragraph" in result.output
+    config = load_config(root, {"languages": "en,fr"})
+    (statement,) = pipeline.read_statements(config, (Path("speeches") / f"{SLUG}.txt",))
+    assert statement.path == root / "speeches" / f"{SLUG}.txt"
+    assert "relative" in CliRunner().invoke(cli, ["--help"]).output.split("-C, --directory")[1].split("\n  -")[0]
+
+
 def test_complete_catalogs_need_no_model(tmp_path):
     root = workspace(tmp_path, locales=True)
 

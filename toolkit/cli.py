@@ -42,7 +42,8 @@ pass_context = click.make_pass_decorator(Context)
 @click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="presskit")
 @click.option("-C", "--directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="Workspace folder to work in.")
+              show_default=True, help="Workspace folder to work in, as if presskit were started there: "
+              "SPEECH paths are relative to it.")
 @click.option("-v", "--verbose", count=True, help="Say more about what is happening (-vv for debug).")
 @click.option("--traceback", is_flag=True, envvar="PRESSKIT_TRACEBACK",
               help="Show the full Python traceback of an unexpected error.")

@@ -39,9 +39,12 @@ class PublishResult:
 
 
 def find_speeches(config: Config, paths: tuple[Path, ...]) -> list[Path]:
-    """Return the speech files to work on: the given paths, or every file in speeches/."""
+    """Return the speech files to work on: the given paths, or every file in speeches/.
+
+    Relative paths are relative to the workspace, as if presskit were started there (git -C).
+    """
     if paths:
-        return [Path(p) for p in paths]
+        return [config.workspace / p for p in paths]
     folder = config.speeches_path
     found = sorted(p for p in folder.glob("*") if p.suffix in SPEECH_SUFFIXES) if folder.is_dir() else []
     if not found:
