@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -124,7 +124,6 @@ class Edition:
     title: EditionBlock | None
     speaker: EditionBlock | None
     body: tuple[EditionBlock, ...]
-    counts: dict = field(default_factory=dict)  # TextStatus value -> number of blocks
 
     @property
     def is_original(self) -> bool:

@@ -101,7 +101,6 @@ def original_edition(statement: Statement) -> Edition:
         title=block(statement.title),
         speaker=block(statement.speaker),
         body=tuple(block(b) for b in statement.body),
-        counts={TextStatus.ORIGINAL.value: len(statement.blocks())},
     )
 
 

@@ -55,12 +55,8 @@ def build_edition(statement: Statement, lang: str, translations: dict[str, tuple
         kind = status or (TextStatus.MACHINE if fuzzy else TextStatus.REVIEWED)
         return EditionBlock(source.kind, text, kind, source.line)
 
-    edition = Edition(lang, statement, block(statement.title), block(statement.speaker),
-                      tuple(block(b) for b in statement.body))
-    counts: dict[str, int] = {}
-    for item in edition.blocks():
-        counts[item.status.value] = counts.get(item.status.value, 0) + 1
-    return dataclasses.replace(edition, counts=counts)
+    return Edition(lang, statement, block(statement.title), block(statement.speaker),
+                   tuple(block(b) for b in statement.body))
 
 
 def sample_editions(statement: Statement | None = None) -> dict[str, Edition]:

@@ -39,7 +39,6 @@ class CatalogStatus:
 def build_edition(statement: Statement, lang: str, catalog: Catalog | None) -> Edition:
     """Return the edition the catalog gives: reviewed text as written, the source where empty."""
     printed = {}
-    counts = {status.value: 0 for status in (TextStatus.REVIEWED, TextStatus.MACHINE, TextStatus.UNTRANSLATED)}
     for block, (context, msgid) in zip(statement.blocks(), block_keys(statement)):
         message = catalog.get(msgid, context=context) if catalog is not None else None
         if message is not None and message.string:
@@ -47,7 +46,6 @@ def build_edition(statement: Statement, lang: str, catalog: Catalog | None) -> E
             text = message.string
         else:
             status, text = TextStatus.UNTRANSLATED, block.text
-        counts[status.value] += 1
         printed[id(block)] = EditionBlock(block.kind, text, status, block.line)
 
     def get(block):
@@ -59,7 +57,6 @@ def build_edition(statement: Statement, lang: str, catalog: Catalog | None) -> E
         title=get(statement.title),
         speaker=get(statement.speaker),
         body=tuple(get(b) for b in statement.body),
-        counts={k: v for k, v in counts.items() if v},
     )
 
 
