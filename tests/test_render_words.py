@@ -126,3 +126,26 @@ def test_un_venues_are_printed_in_the_editions_language(code, venue):
     assert rendering.venue_text("New York", translations) == venue
     assert rendering.venue_text("Geneva", translations) != "Geneva"
     assert rendering.venue_text("Mar-a-Lago", translations) is None  # not guessed: left out
+
+
+class _Label:
+    def __init__(self, label):
+        self.label = label
+
+    def gettext(self, message):
+        return self.label
+
+
+@pytest.mark.parametrize("label, expected", [
+    ("Page %(page)s of %(pages)s", '"Page " counter(page) " of " counter(pages)'),
+    ("%(pages)s pages, page %(page)s", 'counter(pages) " pages, page " counter(page)'),
+    ("%(page)s/%(pages)s", 'counter(page) "/" counter(pages)'),
+])
+def test_page_label_in_either_order(label, expected):
+    assert rendering.page_label_css(_Label(label)) == expected
+
+
+def test_css_strings_escape_every_line_break():
+    value = rendering.css_string("a\rb\fc\nd")
+    assert "\r" not in value and "\f" not in value and "\n" not in value
+    assert value == '"a\\d b\\c c\\a d"'

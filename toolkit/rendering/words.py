@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 from importlib import resources
 
 from babel import Locale
@@ -157,20 +158,19 @@ def summarize(text: str, limit: int = 200) -> str:
 def css_string(text: str) -> str:
     """Return text as a quoted CSS string, safe inside an HTML <style> element."""
     escaped = "".join(
-        f"\\{ord(char):x} " if char in '\\"<>\n' else char for char in text
+        f"\\{ord(char):x} " if char in '\\"<>\n\r\f' else char for char in text
     )
     return f'"{escaped}"'
 
 
 def page_label_css(translations: gettext.NullTranslations) -> str:
-    """Return the CSS `content` value for "Page X of Y" in the edition's language."""
+    """Return the CSS `content` value for "Page X of Y" in the edition's language.
+
+    A translation may put the total first ("%(pages)s pages, page %(page)s").
+    """
     label = translations.gettext("Page %(page)s of %(pages)s")
-    parts = []
-    rest = label
-    for name, counter in (("%(page)s", "counter(page)"), ("%(pages)s", "counter(pages)")):
-        before, _, rest = rest.partition(name)
-        parts += [css_string(before), counter]
-    parts.append(css_string(rest))
+    counters = {"%(page)s": "counter(page)", "%(pages)s": "counter(pages)"}
+    parts = [counters.get(part) or css_string(part) for part in re.split(r"(%\(pages?\)s)", label)]
     return " ".join(p for p in parts if p != '""')
 
 
