@@ -252,10 +252,6 @@ def _suggest(message: Message, suggestion: Suggestion) -> None:
 
 def _add_obsolete(catalog: Catalog, message: Message) -> None:
     key = (message.id, message.context) if message.context else message.id
-    current = catalog.obsolete.get(key)
-    # The same entry both active and obsolete in a hand-edited file: keep a reviewed one.
-    if current is not None and is_reviewed(current) and not is_reviewed(message):
-        return
     kept = _clone(message)
     kept.locations, kept.previous_id, kept.lineno = [], [], None
     catalog.obsolete[key] = kept
