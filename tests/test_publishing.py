@@ -77,3 +77,24 @@ def test_publish_into_an_output_that_is_a_file_is_one_line(tmp_path):
     assert run.returncode not in (0, 70), run.stderr
     assert "internal error" not in run.stderr and "output" in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_earlier_editions_do_not_read_what_is_rebuilt(tmp_path, monkeypatch):
+    import hashlib
+    import json
+    from pathlib import Path
+
+    from toolkit import publishing
+
+    records = []
+    for code in ("en", "fr"):
+        for ext in ("pdf", "html"):
+            (tmp_path / f"{code}.{ext}").write_bytes(f"{code}.{ext}".encode())
+        records.append({"code": code, **{f"{ext}_sha256": hashlib.sha256(f"{code}.{ext}".encode()).hexdigest()
+                                         for ext in ("pdf", "html")}})
+    (tmp_path / publishing.MANIFEST).write_text(json.dumps({"editions": records}))
+    read = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real(self))
+    assert [r["code"] for r in publishing.earlier_editions(tmp_path, skip={"fr"})] == ["en"]
+    assert sorted(read) == ["en.html", "en.pdf"]

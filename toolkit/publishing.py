@@ -141,10 +141,12 @@ def earlier_editions(folder: Path, skip: set[str]) -> list[dict]:
     for record in records if isinstance(records, list) else []:
         try:
             code = record["code"]
+            if code in skip:
+                continue  # rebuilt this run: no need to read and hash its files
             files = {ext: (folder / f"{code}.{ext}").read_bytes() for ext in ("pdf", "html")}
         except (OSError, KeyError, TypeError):
             continue
-        if code in skip or any(hashlib.sha256(data).hexdigest() != record.get(f"{ext}_sha256")
+        if any(hashlib.sha256(data).hexdigest() != record.get(f"{ext}_sha256")
                                for ext, data in files.items()):
             continue
         kept.append(record)
