@@ -9,6 +9,7 @@ from typing import Iterable
 from babel.messages.catalog import Catalog
 
 from toolkit.catalogs.merge import SourceEntry, block_keys, is_reviewed
+from toolkit.catalogs.syntax import short
 from toolkit.model import Edition, EditionBlock, Statement, TextStatus
 
 
@@ -93,13 +94,9 @@ def catalog_status(
         else:
             file, line = entry.locations[0]
             where = f"{file}:{line}"
-        unreviewed.append(f"{where}: {what}: {_short(entry.msgid)}")
+        unreviewed.append(f"{where}: {what}: {short(entry.msgid, 48)}")
     return CatalogStatus(
         slug=statement.slug, lang=lang, path=shown_path, entries=len(entries), reviewed=reviewed,
         machine=machine, untranslated=untranslated, obsolete=len(catalog.obsolete),
         unreviewed=tuple(unreviewed),
     )
-
-
-def _short(text: str, limit: int = 48) -> str:
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
