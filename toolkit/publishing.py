@@ -105,11 +105,6 @@ def _remove_stale_temporaries(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def write_files(files: dict[Path, bytes]) -> list[Path]:
-    """Write every gathered output file atomically; return the paths that changed."""
-    return [path for path, data in files.items() if atomic_write(path, data)]
-
-
 MANIFEST = "manifest.json"
 
 

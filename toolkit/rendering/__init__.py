@@ -183,7 +183,6 @@ def get_context(edition: Edition, editions: tuple[str, ...], translations: gette
     date_text = format_un_date(statement.date, edition.lang) if statement.date else ""
     start = statement.symbol or f'{_("United Nations")} · {_("Press Release")}'
     return {
-        "edition": edition,
         "language": language,
         "title": title,
         "title_view": text_view(edition.title, edition) if edition.title else None,
