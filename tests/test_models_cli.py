@@ -132,3 +132,67 @@ def test_list_sees_the_statements_publish_sees(tmp_path, argos_packages):
     assert result.exit_code == 0, result.output
     assert "  ar→en  installed" in result.output
     assert "  ar→fr  through English: ar→en, then en→fr" in result.output
+
+
+def test_runs_do_not_pile_up_log_handlers(workspace, argos_packages):
+    import logging
+
+    before = len(logging.getLogger("toolkit").handlers)
+    for _ in range(3):
+        assert run(workspace, argos_packages, "list").exit_code == 0
+    assert len(logging.getLogger("toolkit").handlers) == before
+
+
+def _main_with_error(monkeypatch, capsys, error, *flags, env=None):
+    from toolkit import cli, pipeline
+
+    def fail(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(pipeline, "lint", fail)
+    for key, value in (env or {}).items():
+        monkeypatch.setenv(key, value)
+    with pytest.raises(SystemExit) as info:
+        cli.main([*flags, "lint"])
+    return info.value.code, capsys.readouterr().err
+
+
+def test_ctrl_c_says_nothing_half_written_was_left(monkeypatch, capsys):
+    code, err = _main_with_error(monkeypatch, capsys, KeyboardInterrupt())
+    assert code == 130 and "Interrupted; nothing half-written was left behind." in err
+
+
+@pytest.mark.parametrize("flags, env", [(("--traceback",), {}), ((), {"PRESSKIT_TRACEBACK": "1"})])
+def test_traceback_flag_shows_the_traceback(monkeypatch, capsys, flags, env):
+    from toolkit import cli, pipeline
+
+    monkeypatch.setattr(pipeline, "lint", lambda *a, **k: 1 / 0)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    with pytest.raises(ZeroDivisionError):
+        cli.main([*flags, "lint"])
+
+
+def test_unexpected_error_is_short_without_traceback(monkeypatch, capsys):
+    monkeypatch.setenv("PRESSKIT_TRACEBACK", "0")
+    code, err = _main_with_error(monkeypatch, capsys, ZeroDivisionError("boom"))
+    assert code == 70 and "internal error: ZeroDivisionError: boom" in err and "Traceback" not in err
+
+
+def test_a_speech_named_like_the_flag_is_not_the_flag(monkeypatch, capsys):
+    # main looked for "--traceback" anywhere in argv, after "--" too.
+    from toolkit import cli, pipeline
+
+    monkeypatch.delenv("PRESSKIT_TRACEBACK", raising=False)
+    monkeypatch.setattr(pipeline, "lint", lambda *a, **k: 1 / 0)
+    with pytest.raises(SystemExit) as info:
+        cli.main(["lint", "--", "--traceback"])
+    assert info.value.code == 70
+
+
+def test_pdf_variant_choices_are_the_config_ones():
+    from toolkit.cli import publish
+    from toolkit.config import PDF_VARIANTS
+
+    option = next(p for p in publish.params if p.name == "pdf_variant")
+    assert tuple(option.type.choices) == PDF_VARIANTS

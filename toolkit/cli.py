@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from toolkit import __version__
+from toolkit.config import PDF_VARIANTS
 
 log = logging.getLogger("toolkit")
 
@@ -60,8 +61,12 @@ def cli(ctx: click.Context, directory: Path, verbose: int, traceback: bool) -> N
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("presskit: %(message)s"))
     log.addHandler(handler)
+    ctx.call_on_close(lambda: log.removeHandler(handler))  # one handler per run, however many runs
     log.setLevel(logging.WARNING - 10 * min(verbose, 2))
-    ctx.obj = Context(directory, traceback)
+    if isinstance(ctx.obj, Context):  # main()'s: it reads `traceback` back after an error
+        ctx.obj.directory, ctx.obj.traceback = directory, traceback
+    else:
+        ctx.obj = Context(directory, traceback)
 
 
 @cli.command()
@@ -93,7 +98,7 @@ def lint(obj: Context, speeches: tuple[Path, ...]) -> None:
               help="Date of delivery, when the speech file does not say.")
 @click.option("--venue", metavar="PLACE", help='Where it was delivered, e.g. "New York".')
 @click.option("--symbol", metavar="SYMBOL", help="Document symbol of the press release, e.g. GA/SM/123.")
-@click.option("--pdf-variant", type=click.Choice(["pdf/ua-1", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b", "none"]),
+@click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS),
               default=None, help="PDF flavour: tagged pdf/ua-1 (default, accessible) or pdf/a-* for archiving.")
 @click.option("--lang", "langs", multiple=True, metavar="LANG",
               help="Only these languages (repeat it, or --lang fr,es). Default: all six.")
@@ -307,28 +312,26 @@ def _shown(path: Path, workspace: Path) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI, turning unexpected errors into a short message unless --traceback."""
+    # The --traceback flag (or PRESSKIT_TRACEBACK) as click parsed it, filled in by `cli`.
+    state = Context(Path("."), traceback=False)
     try:
-        cli.main(args=argv, prog_name="presskit", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+        cli.main(args=argv, prog_name="presskit", standalone_mode=False, obj=state)
+    except click.exceptions.Abort as exc:
+        # click turns Ctrl-C into Abort; output is written only after everything is gathered,
+        # through temporary files and renames.
+        if isinstance(exc.__cause__, KeyboardInterrupt):
+            click.echo("Interrupted; nothing half-written was left behind.", err=True)
+        else:
+            click.echo("Aborted.", err=True)
         sys.exit(130)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
     except SystemExit:
         raise
-    except KeyboardInterrupt:
-        click.echo("Interrupted; nothing half-written was left behind.", err=True)
-        sys.exit(130)
     except Exception as exc:  # a bug: say so briefly
-        if "--traceback" in (argv or sys.argv) or _env_traceback():
+        if state.traceback:
             raise
         click.echo(f"presskit: internal error: {type(exc).__name__}: {exc} "
                    "(run again with --traceback and report it)", err=True)
         sys.exit(70)
-
-
-def _env_traceback() -> bool:
-    import os
-
-    return os.environ.get("PRESSKIT_TRACEBACK", "") not in ("", "0")
