@@ -370,3 +370,21 @@ def test_missing_harfbuzz_subsetter_is_a_loud_warning(monkeypatch, caplog):
 
 def test_this_machine_has_the_harfbuzz_subsetter():
     assert fonts.has_harfbuzz_subset(), "install libharfbuzz-subset0 (scripts/system-deps.sh)"
+
+
+def test_missing_harfbuzz_subsetter_is_said_once_per_run(tmp_path, monkeypatch):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from toolkit.cli import cli
+
+    monkeypatch.setattr(fonts, "has_harfbuzz_subset", lambda: False)
+    sample = Path(__file__).resolve().parent.parent / "speeches" / "closing-second-multistakeholder-hearing.txt"
+    (tmp_path / "speeches").mkdir()
+    for name in ("one.txt", "two.txt"):
+        shutil.copy(sample, tmp_path / "speeches" / name)
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "publish", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "output" / "one" / "en.pdf").exists() and (tmp_path / "output" / "two" / "en.pdf").exists()
+    assert result.output.count("HarfBuzz's font subsetter") == 1

@@ -40,6 +40,24 @@ class Context:
 pass_context = click.make_pass_decorator(Context)
 
 
+class _OncePerRun(logging.Filter):
+    """Let each warning through once per run: the missing HarfBuzz subsetter is checked for
+    every PDF (write_pdf also serves single calls), but a press officer needs telling once."""
+
+    def __init__(self):
+        super().__init__()
+        self.seen: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        message = record.getMessage()
+        if message in self.seen:
+            return False
+        self.seen.add(message)
+        return True
+
+
 @click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="presskit")
 @click.option("-C", "--directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
@@ -60,6 +78,7 @@ def cli(ctx: click.Context, directory: Path, verbose: int, traceback: bool) -> N
     """
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("presskit: %(message)s"))
+    handler.addFilter(_OncePerRun())
     log.addHandler(handler)
     ctx.call_on_close(lambda: log.removeHandler(handler))  # one handler per run, however many runs
     log.setLevel(logging.WARNING - 10 * min(verbose, 2))
