@@ -7,7 +7,7 @@ when a model is first needed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 from toolkit.model import Suggestion
@@ -33,6 +33,11 @@ class Translator(Protocol):
         self, texts: Sequence[str], source: str, target: str, progress: Callable[[int], None] | None = None
     ) -> list[Suggestion]:
         """Return one suggestion per text, in order."""
+
+    def translate_many(
+        self, requests: Mapping[tuple[str, str], Sequence[str]], bar=None
+    ) -> dict[tuple[str, str], list[Suggestion]]:
+        """Return the suggestions of every (source, target) pair, loading each model once."""
 
     def close(self) -> None:
         """Free the resources held (models in memory)."""
