@@ -66,7 +66,7 @@ def pdfs(statement, tmp_path_factory, weasyprint_warnings) -> dict[str, Path]:
     for code, edition in editions.items():
         html = rendering.render_edition(env, edition, tuple(editions))
         paths[code] = folder / f"{code}.pdf"
-        paths[code].write_bytes(publishing.write_pdf(html, lang=code).data)
+        paths[code].write_bytes(publishing.write_pdf(html).data)
     return paths
 
 
@@ -87,7 +87,7 @@ def unreviewed(statement, tmp_path_factory) -> dict[str, Path]:
         edition = build_edition(statement, code, translations, status=TextStatus.MACHINE)
         html = rendering.render_edition(env, edition, UN_ORDER)
         paths[code] = folder / f"{code}.pdf"
-        paths[code].write_bytes(publishing.write_pdf(html, lang=code).data)
+        paths[code].write_bytes(publishing.write_pdf(html).data)
     return paths
 
 
@@ -364,7 +364,7 @@ def test_typesetting_fetches_nothing(statement):
 def test_missing_harfbuzz_subsetter_is_a_loud_warning(monkeypatch, caplog):
     monkeypatch.setattr(fonts, "has_harfbuzz_subset", lambda: False)
     with caplog.at_level(logging.WARNING, logger="toolkit"):
-        publishing.write_pdf("<html lang='zh-Hans'><meta charset='utf-8'><p>和平</p></html>", lang="zh")
+        publishing.write_pdf("<html lang='zh-Hans'><meta charset='utf-8'><p>和平</p></html>")
     assert any("libharfbuzz-subset0" in r.getMessage() and r.levelno == logging.WARNING for r in caplog.records)
 
 

@@ -242,7 +242,7 @@ def models_list(obj: Context) -> None:
 
 
 @models.command("install")
-@click.argument("langs", nargs=-1, metavar="[LANG]...")
+@click.argument("langs", nargs=-1, metavar="[LANG|PAIR]...")
 @click.option("--file", "files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
               metavar="PATH.argosmodel", help="Install a model file copied from elsewhere (no internet needed).")
 @pass_context
@@ -250,14 +250,16 @@ def models_install(obj: Context, langs: tuple[str, ...], files: tuple[Path, ...]
     """Download and install the models this workspace needs, or install model files.
 
     Without LANG, installs every missing model the configured languages need;
-    with LANG (fr, zh ...), only those for these languages. On a computer without
-    internet, download the .argosmodel files elsewhere (from the Argos Translate
-    package index) and install them with --file; each file is checked first.
+    with LANG (fr, zh ...), only those for these languages, and with a pair
+    (ar-en) exactly that model. On a computer without internet, download the
+    .argosmodel files elsewhere (from the Argos Translate package index) and
+    install them with --file; each file is checked first.
 
     \b
     Examples:
       presskit models install
       presskit models install fr es
+      presskit models install ar-en
       presskit models install --file translate-en_fr-1_9.argosmodel
       presskit models install --file ~/Downloads/translate-*.argosmodel
     """

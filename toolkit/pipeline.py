@@ -296,7 +296,7 @@ def _render_statement(config: Config, env, statement: Statement, editions: list[
     for edition in sorted(editions, key=lambda e: UN_ORDER.index(e.lang)):
         say(f"typesetting {statement.slug} [{edition.lang}]")
         html = rendering.render_edition(env, edition, codes).encode("utf-8")
-        pdf = publishing.write_pdf(html.decode("utf-8"), variant=config.pdf_variant, lang=edition.lang)
+        pdf = publishing.write_pdf(html.decode("utf-8"), variant=config.pdf_variant)
         files[folder / f"{edition.lang}.html"] = html
         files[folder / f"{edition.lang}.pdf"] = pdf.data
         records.append(publishing.manifest_entry(_index_entry(edition, pdf, len(html)), pdf.data, html))

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.errors import PresskitError
-from toolkit.languages import get_language
 
 log = logging.getLogger("toolkit")
 
@@ -44,7 +43,7 @@ def warn_without_harfbuzz_subset() -> bool:
     return False
 
 
-def write_pdf(html: str, *, variant: str | None = "pdf/ua-1", lang: str | None = None) -> RenderedPdf:
+def write_pdf(html: str, *, variant: str | None = "pdf/ua-1") -> RenderedPdf:
     """Typeset one HTML page as a PDF and return its bytes and page count.
 
     The default variant, pdf/ua-1, makes a tagged, accessible PDF; pdf/a-* variants are for
@@ -58,8 +57,6 @@ def write_pdf(html: str, *, variant: str | None = "pdf/ua-1", lang: str | None =
     options = {"uncompressed_pdf": False}
     if variant and variant != "none":
         options["pdf_variant"] = variant
-    if lang:
-        document.metadata.lang = get_language(lang).tag  # BCP 47, e.g. zh-Hans
     buffer = io.BytesIO()
     document.write_pdf(buffer, **options)
     return RenderedPdf(buffer.getvalue(), len(document.pages))
