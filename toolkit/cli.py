@@ -156,7 +156,7 @@ def publish(obj: Context, speeches: tuple[Path, ...], date_, venue: str | None, 
                               progress=lambda message: log.info(message), bar=_progressbar)
     for finding in result.findings:
         click.echo(f"note: {finding}", err=True)
-    _echo_written(result.written, config.workspace)
+    _echo_written(result.written, config)
     if result.unchanged and not result.written:
         click.echo(f"up to date: {len(result.unchanged)} files unchanged")
     for slug, statuses in _by_statement(result.catalogs).items():
@@ -300,17 +300,17 @@ def _by_statement(statuses) -> dict[str, list]:
     return grouped
 
 
-def _echo_written(paths: list[Path], workspace: Path) -> None:
+def _echo_written(paths: list[Path], config) -> None:
     """Say which files were written, one line per folder."""
     folders: dict[Path, list[str]] = {}
     for path in paths:
         folders.setdefault(path.parent, []).append(path.name)
     for folder, names in folders.items():
-        shown = _shown(folder / names[0], workspace)
+        shown = config.relative(folder / names[0])
         if len(names) == 1:
             click.echo(f"wrote {shown}")
         else:
-            click.echo(f"wrote {_shown(folder, workspace)}/: {' '.join(names)}")
+            click.echo(f"wrote {config.relative(folder)}/: {' '.join(names)}")
 
 
 def _parse_date(value: str | None):
@@ -322,13 +322,6 @@ def _parse_date(value: str | None):
     if date is None:
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD")
     return date
-
-
-def _shown(path: Path, workspace: Path) -> str:
-    try:
-        return str(path.relative_to(workspace))
-    except ValueError:
-        return str(path)
 
 
 def main(argv: list[str] | None = None) -> None:

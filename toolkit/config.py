@@ -43,6 +43,13 @@ class Config:
     def output_path(self) -> Path:
         return self.workspace / self.output_dir
 
+    def relative(self, path: Path) -> Path:
+        """Return a path as messages show it: relative to the workspace when inside it."""
+        try:
+            return Path(path).relative_to(self.workspace)
+        except ValueError:
+            return Path(path)
+
     @property
     def state_path(self) -> Path:
         """Where presskit keeps its own state (translation memory, lock)."""

@@ -152,7 +152,7 @@ def review_status(config: Config, work: CatalogWork, merged: PoCatalog | None = 
     if merged is None:
         merged = catalogs.update_catalog(work.old, work.entries, work.lang, slug=work.statement.slug,
                                          version=catalogs.project_version(work.statement), plan=work.plan)
-    shown = _relative(work.path, config.workspace)
+    shown = config.relative(work.path)
     return catalogs.catalog_status(work.statement, work.lang, shown, merged, work.entries, work.old)
 
 
@@ -177,7 +177,7 @@ def unclaimed_catalogs(config: Config, statements: list[Statement]) -> list[Find
         if path.stem not in slugs:
             unclaimed[path.stem] = path  # the template, where there is one
     return [
-        Finding(_relative(path, config.workspace), 1, "unclaimed-catalog",
+        Finding(config.relative(path), 1, "unclaimed-catalog",
                 f"translations for {slug!r} belong to no speech in {config.speeches_dir}/ (renamed? put "
                 f"'slug: {slug}' in the speech's header block to use them again)")
         for slug, path in sorted(unclaimed.items())
@@ -383,13 +383,6 @@ def _read_template(path: Path) -> PoCatalog | None:
         return catalogs.read_existing(path)
     except CatalogError:
         return None  # the template is presskit's own output: a broken one is simply replaced
-
-
-def _relative(path: Path, workspace: Path) -> Path:
-    try:
-        return Path(path).relative_to(workspace)
-    except ValueError:
-        return Path(path)
 
 
 def _index_entry(edition: Edition, pdf, html_size: int) -> dict:
