@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 
 from support.editions import build_edition, read_translations, sample_editions, sample_statement
-from toolkit import __version__, fonts, publishing, rendering
+from support import fonts
+from toolkit import __version__, publishing, rendering
+from toolkit import fonts as toolkit_fonts
 from toolkit.languages import LANGUAGES, UN_ORDER
 from toolkit.model import TextStatus
 
@@ -362,14 +364,14 @@ def test_typesetting_fetches_nothing(statement):
 
 
 def test_missing_harfbuzz_subsetter_is_a_loud_warning(monkeypatch, caplog):
-    monkeypatch.setattr(fonts, "has_harfbuzz_subset", lambda: False)
+    monkeypatch.setattr(toolkit_fonts, "has_harfbuzz_subset", lambda: False)
     with caplog.at_level(logging.WARNING, logger="toolkit"):
         publishing.write_pdf("<html lang='zh-Hans'><meta charset='utf-8'><p>和平</p></html>")
     assert any("libharfbuzz-subset0" in r.getMessage() and r.levelno == logging.WARNING for r in caplog.records)
 
 
 def test_this_machine_has_the_harfbuzz_subsetter():
-    assert fonts.has_harfbuzz_subset(), "install libharfbuzz-subset0 (scripts/system-deps.sh)"
+    assert toolkit_fonts.has_harfbuzz_subset(), "install libharfbuzz-subset0 (scripts/system-deps.sh)"
 
 
 def test_missing_harfbuzz_subsetter_is_said_once_per_run(tmp_path, monkeypatch):
@@ -379,7 +381,7 @@ def test_missing_harfbuzz_subsetter_is_said_once_per_run(tmp_path, monkeypatch):
 
     from toolkit.cli import cli
 
-    monkeypatch.setattr(fonts, "has_harfbuzz_subset", lambda: False)
+    monkeypatch.setattr(toolkit_fonts, "has_harfbuzz_subset", lambda: False)
     sample = Path(__file__).resolve().parent.parent / "speeches" / "closing-second-multistakeholder-hearing.txt"
     (tmp_path / "speeches").mkdir()
     for name in ("one.txt", "two.txt"):
