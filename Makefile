@@ -1,16 +1,22 @@
 # Set-up is two commands on a fresh machine: `make demo` and `make test`.
+# The environment is locked (uv.lock) and lean: see README, "Set-up".
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# uv from PATH when there is one, else a small bootstrap venv of its own (about 40 MB).
+UV_BOOT := .tools/uv
+UV     := $(shell command -v uv 2>/dev/null || echo $(UV_BOOT)/bin/uv)
 
 .PHONY: demo test bench system-deps clean
 
-$(STAMP): pyproject.toml scripts/system-deps.sh
+$(UV_BOOT)/bin/uv:
+	test -x $(UV_BOOT)/bin/python || $(PYTHON) -m venv $(UV_BOOT)
+	$(UV_BOOT)/bin/python -m pip install -q --disable-pip-version-check 'uv>=0.9,<1'
+
+$(STAMP): pyproject.toml uv.lock scripts/system-deps.sh | $(UV)
 	bash scripts/system-deps.sh
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	UV_PYTHON=$(PYTHON) $(UV) sync --frozen --quiet
 	touch $(STAMP)
 
 system-deps:
@@ -26,4 +32,4 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf $(VENV) output/*/ .presskit
+	rm -rf $(VENV) $(UV_BOOT) output/*/ .presskit

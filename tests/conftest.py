@@ -1,4 +1,4 @@
-"""Shared fixtures. Argos packages are real: built small, installed with argostranslate's installer."""
+"""Shared fixtures. Argos packages are real: built small, installed into a real packages folder."""
 
 from __future__ import annotations
 
@@ -47,9 +47,8 @@ def argos_package_files(tmp_path_factory, argos_tokenizer) -> dict[tuple[str, st
 
 @pytest.fixture(scope="session")
 def argos_packages(argos_env, argos_package_files) -> Path:
-    """A packages folder with ARGOS_TEST_PAIRS installed by argostranslate; return its path."""
-    from argostranslate import package, settings
+    """A packages folder with ARGOS_TEST_PAIRS installed by presskit's installer; return its path."""
+    from toolkit.translation import packages
 
-    for path in argos_package_files.values():
-        package.install_from_path(path)
-    return Path(settings.package_data_dir)
+    packages.install_package_files(list(argos_package_files.values()))
+    return packages.packages_directory()

@@ -310,15 +310,13 @@ def check_package_file(path: Path) -> dict:
 
 
 def install_package_files(paths: Sequence[Path], packages_dir: Path | None = None) -> list[ModelPackage]:
-    """Check every file, then install them with argostranslate's installer; return what was installed."""
+    """Check every file, then unpack each into the packages folder; return what was installed."""
     checked = [(Path(path), check_package_file(Path(path))) for path in paths]  # all before any install
-    package = import_package_layer(packages_dir)
     before = installed_packages(packages_dir)
+    directory = packages_directory(packages_dir)
     for path, metadata in checked:
         log.info("installing %s", path)
-        # install_from_path imports argostranslate.translate (torch, stanza) to clear a cache:
-        # slow, but only on this rare command, never on the translate path.
-        package.install_from_path(path)
+        _unpack(path, directory)
     after = installed_packages(packages_dir)
     result = []
     for _, metadata in checked:
@@ -329,6 +327,30 @@ def install_package_files(paths: Sequence[Path], packages_dir: Path | None = Non
             shutil.rmtree(old.path)  # an older version of the same pair: keep one
         result.append(new)
     return result
+
+
+def _unpack(path: Path, directory: Path) -> None:
+    """Unpack a checked package into `directory`, as argostranslate's installer lays it out.
+
+    argostranslate's `install_from_path` extracts the zip into its packages folder and then
+    imports `argostranslate.translate` (and so stanza, spacy and torch) only to clear a cache.
+    Doing the extraction here keeps the install at a second and the environment free of them;
+    `argospm list` sees the result. The folder is unpacked beside its final place and renamed
+    in, so an interrupted install never leaves half a model.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=directory, prefix=".presskit-install-") as tmp:
+        try:
+            with zipfile.ZipFile(path) as archive:
+                members = [name for name in archive.namelist() if not name.startswith("__MACOSX/")]
+                archive.extractall(tmp, members=members)
+        except (OSError, zipfile.BadZipFile) as exc:
+            raise TranslationError(f"cannot be unpacked into {directory} ({exc})", path) from None
+        (top,) = [child for child in Path(tmp).iterdir()]
+        target = directory / top.name
+        if target.exists():
+            target.rename(Path(tmp) / ".replaced")  # removed with the temporary folder
+        top.rename(target)
 
 
 def install_from_index(
@@ -402,6 +424,7 @@ def _offline_message(url: str, exc: BaseException | None, pairs) -> str:
     reason = getattr(exc, "reason", None) or exc
     files = _file_names(pairs)
     return (
-        f"cannot download from the Argos package index ({url}: {reason}); on a machine without "
-        f"internet, copy the package files here and run `presskit models install --file {files}`"
+        f"cannot download from the Argos package index ({url}: {reason}); on a connected machine, "
+        f"download {files} from the links that {url} lists, copy the files to this machine and, "
+        f"in the folder that holds them, run `presskit models install --file {files}`"
     )
