@@ -1,0 +1,54 @@
+"""The lean install: presskit runs without stanza, spacy, minisbd and torch (issue 11)."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+
+import pytest
+
+# argostranslate depends on these only for its own sentence splitting (argostranslate.sbd),
+# which presskit never calls; uv.lock overrides them away. Their weight: about 5.5 GB.
+NEVER_INSTALLED = ("torch", "stanza", "spacy", "minisbd", "onnxruntime", "triton")
+
+
+@pytest.mark.parametrize("name", NEVER_INSTALLED)
+def test_the_locked_environment_does_not_hold(name):
+    assert importlib.util.find_spec(name) is None, f"{name} is installed: the uv overrides were not applied"
+
+
+def test_install_and_list_import_neither_argos_translate_nor_its_splitters(argos_package_files, tmp_path):
+    # In a fresh process, so that no other test's imports count.
+    files = [str(path) for path in argos_package_files.values()]
+    script = f"""
+import sys
+from pathlib import Path
+from toolkit.translation import packages
+installed = packages.install_package_files([Path(p) for p in {files!r}], Path({str(tmp_path / "pk")!r}))
+assert len(installed) == {len(files)}, installed
+from argostranslate import package  # what `argospm list` reads
+seen = sorted((p.from_code, p.to_code) for p in package.get_installed_packages())
+print(seen)
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in {NEVER_INSTALLED!r}
+               or m in ("argostranslate.translate", "argostranslate.sbd"))
+print("HEAVY", heavy)
+"""
+    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "XDG_DATA_HOME": str(tmp_path / "d"),
+           "XDG_CACHE_HOME": str(tmp_path / "c"), "XDG_CONFIG_HOME": str(tmp_path / "cf")}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    listed, heavy = result.stdout.splitlines()
+    assert listed == str(sorted(argos_package_files)), "argostranslate does not see what presskit installed"
+    assert heavy == "HEAVY []"
+
+
+def test_a_reinstalled_package_replaces_the_folder_and_leaves_no_temporary(argos_env, argos_package_files, tmp_path):
+    from toolkit.translation import packages
+
+    target = tmp_path / "pk"
+    path = argos_package_files["en", "fr"]
+    packages.install_package_files([path], target)
+    packages.install_package_files([path], target)
+    children = list(target.iterdir())
+    assert len(children) == 1 and (children[0] / "metadata.json").is_file(), children  # no temporary left
