@@ -163,8 +163,13 @@ def test_reviewed_entry_survives_a_source_edit_and_the_edit_is_fuzzy_with_previo
     assert kept.string == "Merci de votre participation." and not kept.fuzzy
     changed = catalog.get("We heard about young people turning to smugglers.")
     assert changed.fuzzy and changed.previous_id == ["We heard about people turning to smugglers."]
-    assert changed.string == "[fr] We heard about young people turning to smugglers."  # a fresh suggestion
+    # As msgmerge: the reviewed text of the old source stays the msgstr, and the machine
+    # suggestion for the new source is offered in a #. comment, to take or leave.
+    assert changed.string == "Nous avons entendu parler de passeurs."
+    assert changed.auto_comments[-1] == "[fr] We heard about young people turning to smugglers."
+    assert any(c.startswith("Suggestion for the new text (Machine translation:") for c in changed.auto_comments)
     assert '#| msgid "We heard about people turning to smugglers."\n' in data.decode()
+    assert '#. [fr] We heard about young people turning to smugglers.\n' in data.decode()
     # The reviewed text of the old paragraph is not lost: it is kept, obsolete.
     old = catalog.obsolete["We heard about people turning to smugglers."]
     assert old.string == "Nous avons entendu parler de passeurs." and not old.fuzzy

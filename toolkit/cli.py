@@ -288,6 +288,80 @@ def models_install(obj: Context, langs: tuple[str, ...], files: tuple[Path, ...]
         click.echo(f"installed {package.from_code}→{package.to_code}: {package.name} {package.version}")
 
 
+@cli.group()
+def memory() -> None:
+    """Exchange the translation memory with CAT tools, as TMX 1.4b files.
+
+    The workspace keeps a translation memory in .presskit/: every entry a
+    reviewer signs off in a catalog (not fuzzy, not empty) is remembered with
+    its statement and date, and offered again, fuzzy, wherever the same or a
+    close (85 %) paragraph comes back. Import an office's archive to start with
+    years of reviewed text; export it for OmegaT, Trados or translate-toolkit.
+
+    \b
+    Examples:
+      presskit memory import archive.tmx
+      presskit memory import archive.tmx --lang fr,es
+      presskit memory export --reviewed reviewed.tmx
+    """
+
+
+@memory.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--lang", "langs", multiple=True, metavar="LANG",
+              help="Only translations into these languages (repeat it, or --lang fr,es). Default: all six.")
+@pass_context
+def memory_import(obj: Context, file: Path, langs: tuple[str, ...]) -> None:
+    """Seed the translation memory from a TMX file (an office's archive).
+
+    Every translation unit whose languages are UN languages is stored, as
+    imported text: a translation reviewed in this workspace is never replaced
+    by an import. The whole file is checked first; a broken file stores
+    nothing and is reported as FILE:LINE: what is wrong.
+
+    \b
+    Example:
+      presskit memory import ~/archive/ga-statements-2019.tmx --lang fr
+    """
+    from toolkit.commands import memory as command
+
+    config = obj.config(languages=",".join(langs) or None)
+    result = command.import_tmx(config, file, config.languages if langs else None, bar=_bytes_progressbar)
+    click.echo(f"imported {result.translations} translations from {result.units} units of {file}"
+               + (f" ({result.skipped} variants in other languages or empty, skipped)" if result.skipped else "")
+               + f"; the memory holds {result.total} human translations")
+
+
+@memory.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--reviewed", is_flag=True,
+              help="Only what reviewers approved in this workspace's catalogs (no imported or machine text).")
+@pass_context
+def memory_export(obj: Context, file: Path, reviewed: bool) -> None:
+    """Write the translation memory to a TMX 1.4b file.
+
+    The reviewed entries of every catalog are gathered first, so the file holds
+    what reviewers signed off up to now. Without --reviewed it also holds the
+    imported units and the machine translations (marked x-presskit-kind).
+
+    \b
+    Examples:
+      presskit memory export --reviewed reviewed.tmx     for OmegaT, Trados
+      presskit memory export everything.tmx
+    """
+    from toolkit.commands import memory as command
+
+    config = obj.config()
+    count = command.export_tmx(config, file, reviewed=reviewed)
+    click.echo(f"wrote {count} translation units to {file}")
+
+
+def _bytes_progressbar(label: str, total: int):
+    """Return a progress bar over bytes on stderr."""
+    return click.progressbar(length=total, label=label, file=sys.stderr,
+                             item_show_func=None, show_percent=True, show_pos=False)
+
+
 def _progressbar(label: str, total: int):
     """Return a progress bar on stderr (only the label when stderr is not a terminal)."""
     return click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True)

@@ -45,3 +45,7 @@ class ReviewError(PresskitError):
 
 class LockError(PresskitError):
     """Another presskit run holds the workspace."""
+
+
+class TmxError(PresskitError):
+    """A TMX (translation memory exchange) file that cannot be read."""

@@ -85,15 +85,33 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class MemoryMatch:
+    """A human translation found in the translation memory for a source text."""
+
+    source: str  # the memory's source text: the same text, or a close one
+    target: str
+    origin: str  # the statement (slug) it was reviewed in, or the TMX file it came from
+    date: str | None  # the statement's date, or the TMX unit's, as YYYY-MM-DD
+    similarity: float  # 1.0 for the same text; at least MEMORY_SIMILARITY otherwise
+    sentences: int = 0  # > 0: assembled from that many reviewed sentences
+    imported: bool = False  # from a TMX file rather than reviewed in this workspace
+
+    @property
+    def exact(self) -> bool:
+        return self.similarity >= 1.0
+
+
+@dataclass(frozen=True)
 class Suggestion:
-    """A machine translation of one source text, with where it came from."""
+    """A suggested translation of one source text (machine or memory), with where it came from."""
 
     source: str
     text: str
-    engine: str  # e.g. "Argos Translate (CTranslate2)"
+    engine: str  # e.g. "Argos Translate (CTranslate2)", or "translation memory"
     package: str  # e.g. "translate-en_fr"
     version: str  # the package version
     pivot: str | None = None  # language code pivoted through, e.g. "en"
+    memory: MemoryMatch | None = None  # set when the text comes from the translation memory
 
 
 class TextStatus(str, enum.Enum):

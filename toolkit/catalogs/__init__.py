@@ -18,6 +18,7 @@ from toolkit.catalogs.merge import (
     machine_comments,
     plan_merge,
     project_version,
+    reviewed_translations,
     source_entries,
     texts_to_suggest,
     update_catalog,
@@ -29,7 +30,7 @@ __all__ = [
     "CatalogStatus", "PoCatalog", "SourceEntry", "block_keys", "build_edition", "build_template",
     "catalog_path", "catalog_status", "is_reviewed", "machine_comments", "now", "plan_merge",
     "project_version",
-    "read_catalog", "read_existing", "render_catalog", "signature", "source_entries",
+    "read_catalog", "read_existing", "render_catalog", "reviewed_translations", "signature", "source_entries",
     "stamp_catalog", "template_path", "texts_to_suggest", "update_catalog",
 ]
 

@@ -4,11 +4,14 @@ The rules, in the order they matter to a reviewer:
 
 - a reviewed entry (not fuzzy, not empty) is never changed; only its locations follow the source;
 - an entry whose source text changed is matched to its old entry by position and similarity
-  (as msgmerge's fuzzy matching does), turns fuzzy, shows the old text as `#| msgid` and gets a
-  fresh machine suggestion; the old entry is kept, obsolete, so a reviewed text is never lost;
+  (as msgmerge's fuzzy matching does), turns fuzzy and shows the old text as `#| msgid`; a
+  reviewed translation stays its msgstr, as msgmerge keeps it, with the suggestion for the new
+  text in a `#.` comment to take or leave; an unreviewed one gets the fresh suggestion. The old
+  entry is kept, obsolete too, so a reviewed text is never lost;
 - an entry whose text left the speech becomes obsolete (`#~`) and comes back, as it was, if the
   text returns; presskit never deletes an entry;
-- machine output only ever fills an empty entry, and is marked fuzzy with its provenance.
+- suggestions (the translation memory's, then the machine's) only ever fill an empty entry,
+  marked fuzzy with their provenance; a close memory match shows the text it translates as `#|`.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from babel.messages.catalog import Catalog, Message
 
 from toolkit.catalogs.pofile import PoCatalog, drop_format_flags
 from toolkit.languages import LANGUAGES
-from toolkit.model import BlockKind, Statement, Suggestion
+from toolkit.model import BlockKind, MemoryMatch, Statement, Suggestion
 
 # Below this similarity a changed paragraph counts as new rather than as an edit of an old one
 # (msgmerge's own threshold); an entry at the same place gets a small bonus.
@@ -206,7 +209,11 @@ def update_catalog(
             merged.previous_id = list(message.previous_id) if message.fuzzy and message.previous_id \
                 else [message.id]
             merged.flags.add("fuzzy")
-            if suggestion:
+            if suggestion and is_reviewed(message):
+                # msgmerge keeps the reviewed text: a reviewer edits it, rather than meeting
+                # machine text in Poedit's "previous translation" place.
+                merged.auto_comments = offered_comments(suggestion)
+            elif suggestion:
                 _suggest(merged, suggestion)
         else:
             merged = _message(entry.msgid, "", entry.locations, context=entry.context)
@@ -225,13 +232,41 @@ def update_catalog(
 
 
 def machine_comments(suggestion: Suggestion) -> list[str]:
-    """Return the extracted comments (#.) that say where a machine suggestion came from."""
+    """Return the extracted comments (#.) that say where a suggestion came from."""
+    if suggestion.memory is not None:
+        return memory_comments(suggestion.memory)
     lines = [f"Machine translation: {suggestion.engine}",
              f"Package: {suggestion.package} {suggestion.version}".rstrip()]
     if suggestion.pivot:
         name = LANGUAGES[suggestion.pivot].english_name if suggestion.pivot in LANGUAGES else suggestion.pivot
         lines.append(f"Pivot language: {name} ({suggestion.pivot})")
     return lines
+
+
+def memory_comments(match: MemoryMatch) -> list[str]:
+    """Return the extracted comments (#.) that say where a translation-memory suggestion came from."""
+    where = f"imported from {match.origin}" if match.imported else f"reviewed in {match.origin}"
+    when = f" ({match.date})" if match.date else ""
+    if match.sentences:
+        return [f"Translation memory: {match.sentences} sentences, each {where}{when}; check that the "
+                "whole reads well"]
+    if match.exact:
+        return [f"Translation memory: the same text, {where}{when}; check that it fits here"]
+    return [f"Translation memory: a {int(match.similarity * 100)} % match, {where}{when}; it translates "
+            "the previous text (#|): update it to this one"]
+
+
+def offered_comments(suggestion: Suggestion) -> list[str]:
+    """Return the comments that offer a suggestion for a changed source beside the reviewed text
+    of the old one."""
+    return ["The translation is the reviewed one of the previous text (#|): update it to the new text.",
+            "Suggestion for the new text (" + "; ".join(machine_comments(suggestion)) + "):",
+            suggestion.text.strip()]
+
+
+def reviewed_translations(catalog: Catalog) -> list[tuple[str, str]]:
+    """Return (source, translation) of every reviewed active entry, in file order."""
+    return [(m.id, m.string) for m in catalog if m.id and isinstance(m.id, str) and is_reviewed(m)]
 
 
 def is_reviewed(message: Message) -> bool:
@@ -245,6 +280,8 @@ def _suggest(message: Message, suggestion: Suggestion) -> None:
         return
     message.string = text
     message.flags.add("fuzzy")
+    if suggestion.memory is not None and not suggestion.memory.exact:
+        message.previous_id = [suggestion.memory.source]
     # Extracted comments belong to the tool (msgmerge replaces them too): the provenance of
     # the suggestion now in msgstr replaces that of an earlier one.
     message.auto_comments = machine_comments(suggestion)

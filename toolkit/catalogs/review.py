@@ -83,8 +83,12 @@ def catalog_status(
             continue
         if message is not None and message.string:
             machine += 1
-            what = "source text changed; review the translation" if message.previous_id \
-                else "machine translation, not reviewed (fuzzy)"
+            if any(c.startswith("Translation memory:") for c in message.auto_comments):
+                what = "from the translation memory, not reviewed (fuzzy)"
+            elif message.previous_id:
+                what = "source text changed; review the translation"
+            else:
+                what = "machine translation, not reviewed (fuzzy)"
         else:
             untranslated += 1
             what = "no translation"
