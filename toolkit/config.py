@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+import urllib.parse
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from toolkit.errors import ConfigError
 from toolkit.languages import UN_ORDER, parse_language
 
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b", "none")
+TRANSLATORS = ("argos", "libretranslate")
+# Read by the LibreTranslate backend itself, never kept in the config (which may be printed).
+SECRET_VARIABLES = ("PRESSKIT_LIBRETRANSLATE_API_KEY",)
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,9 @@ class Config:
     packages_dir: Path | None = None  # None: argostranslate's own ARGOS_PACKAGES_DIR
     pdf_variant: str = "pdf/ua-1"
     threads: int = 2
+    translator: str = "argos"  # or "libretranslate": a shared server instead of local models
+    libretranslate_url: tuple[str, ...] = ()  # one or more servers with the same models
+    libretranslate_concurrency: int = 2  # requests in flight per server
 
     @property
     def speeches_path(self) -> Path:
@@ -71,7 +78,7 @@ def load_config(workspace: Path, overrides: dict | None = None, environ=None) ->
     for source, table in _file_settings(workspace):
         raw.update({key.replace("-", "_"): (source, value) for key, value in table.items()})
     for name, value in environ.items():
-        if name.startswith("PRESSKIT_") and name not in ("PRESSKIT_TRACEBACK",):
+        if name.startswith("PRESSKIT_") and name not in ("PRESSKIT_TRACEBACK", *SECRET_VARIABLES):
             raw[name[len("PRESSKIT_"):].lower()] = (f"environment variable {name}", value)
     for key, value in (overrides or {}).items():
         if value is not None:
@@ -121,7 +128,21 @@ def _convert(key: str, value, workspace: Path):
         if str(value) not in PDF_VARIANTS:
             raise ValueError(f"{value!r} is not one of {', '.join(PDF_VARIANTS)}")
         return str(value)
-    if key == "threads":
+    if key == "translator":
+        if str(value) not in TRANSLATORS:
+            raise ValueError(f"{value!r} is not one of {', '.join(TRANSLATORS)}")
+        return str(value)
+    if key == "libretranslate_url":
+        urls = value.replace(",", " ").split() if isinstance(value, str) else [str(v) for v in value]
+        for url in urls:
+            parsed = urllib.parse.urlsplit(url)
+            if parsed.scheme not in ("http", "https") or not parsed.netloc:
+                raise ValueError(f"{url!r} is not an http:// or https:// URL")
+            if parsed.username or parsed.password:
+                raise ValueError("put no credentials in the URL; the API key goes in "
+                                 "PRESSKIT_LIBRETRANSLATE_API_KEY")
+        return tuple(dict.fromkeys(url.rstrip("/") for url in urls))
+    if key in ("threads", "libretranslate_concurrency"):
         number = int(value)
         if number < 1:
             raise ValueError("must be at least 1")

@@ -195,7 +195,7 @@ class _Suggester:
     """The Argos translator behind the `Suggest` seam, with a check of every pair up front."""
 
     def __init__(self, translation, config: Config, bar: ProgressBar | None):
-        self.translator = translation.ArgosTranslator.from_config(config)
+        self.translator = translation.open_translator(config)
         self.bar = bar
 
     def check(self, pairs: list[tuple[str, str]]) -> None:

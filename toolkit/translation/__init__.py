@@ -15,7 +15,7 @@ from toolkit.translation.argos import ArgosTranslator
 from toolkit.translation.memory import TranslationMemory
 from toolkit.translation.sentences import split_sentences
 
-__all__ = ["ArgosTranslator", "TranslationMemory", "Translator", "split_sentences"]
+__all__ = ["ArgosTranslator", "TranslationMemory", "Translator", "open_translator", "split_sentences"]
 
 
 class Translator(Protocol):
@@ -41,3 +41,14 @@ class Translator(Protocol):
 
     def close(self) -> None:
         """Free the resources held (models in memory)."""
+
+
+def open_translator(config, environ: Mapping[str, str] | None = None):
+    """Return the translator the config chooses, for one run: the one place that chooses."""
+    import os
+
+    if config.translator == "libretranslate":
+        from toolkit.translation.libretranslate import LibreTranslateTranslator
+
+        return LibreTranslateTranslator.from_config(config, os.environ if environ is None else environ)
+    return ArgosTranslator.from_config(config)

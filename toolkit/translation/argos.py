@@ -18,7 +18,9 @@ from toolkit.errors import TranslationError
 from toolkit.model import Suggestion
 from toolkit.translation import packages
 from toolkit.translation.memory import TranslationMemory
-from toolkit.translation.sentences import split_sentences
+from toolkit.translation.sentences import assemble as _assemble
+from toolkit.translation.sentences import translatable as _translatable
+from toolkit.translation.sentences import unique_sentences as _unique_sentences
 
 log = logging.getLogger(__name__)
 
@@ -300,30 +302,3 @@ class _Counter:
     def update(self, n: int) -> None:
         self.count += n
         self.progress(n)
-
-
-def _translatable(sentence: str) -> bool:
-    return any(ch.isalpha() for ch in sentence)
-
-
-def _segments(text: str) -> list[list[str]]:
-    """Return the sentences of each line of `text`."""
-    return [split_sentences(line) for line in text.split("\n")]
-
-
-def _unique_sentences(texts: Sequence[str]) -> list[str]:
-    """Return the translatable sentences of `texts`, each once, in order."""
-    unique: dict[str, None] = {}
-    for text in texts:
-        if _translatable(text):
-            for line in _segments(text):
-                unique.update((s, None) for s in line if _translatable(s))
-    return list(unique)
-
-
-def _assemble(text: str, translations: dict[str, str], joiner: str) -> str:
-    if not _translatable(text):
-        return text
-    return "\n".join(
-        joiner.join(translations[s] if _translatable(s) else s for s in line) for line in _segments(text)
-    )

@@ -77,3 +77,32 @@ def _ends_sentence(text: str, match: re.Match) -> bool:
     if token in ABBREVIATIONS:
         return token in _SENTENCE_FINAL_OK
     return True
+
+
+def translatable(sentence: str) -> bool:
+    """Return whether a sentence has letters (numbers and punctuation go through untouched)."""
+    return any(ch.isalpha() for ch in sentence)
+
+
+def segments(text: str) -> list[list[str]]:
+    """Return the sentences of each line of `text`."""
+    return [split_sentences(line) for line in text.split("\n")]
+
+
+def unique_sentences(texts) -> list[str]:
+    """Return the translatable sentences of `texts`, each once, in order."""
+    unique: dict[str, None] = {}
+    for text in texts:
+        if translatable(text):
+            for line in segments(text):
+                unique.update((s, None) for s in line if translatable(s))
+    return list(unique)
+
+
+def assemble(text: str, translations: dict[str, str], joiner: str) -> str:
+    """Return `text` with each translatable sentence replaced by its translation."""
+    if not translatable(text):
+        return text
+    return "\n".join(
+        joiner.join(translations[s] if translatable(s) else s for s in line) for line in segments(text)
+    )
