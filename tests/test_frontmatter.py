@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from toolkit.frontmatter import (
-    SYMBOL, date_venue, debris, delivery_kind, parse_date, trailing_delivery, venue_line,
-)
+from toolkit.reader.dates import date_venue, parse_date
+from toolkit.reader.debris import SYMBOL, debris, venue_line
+from toolkit.reader.delivery import delivery_kind, trailing_delivery
 from toolkit.model import DeliveryKind
 from toolkit.statement import read_statement
 

@@ -90,24 +90,40 @@ def cli(ctx: click.Context, directory: Path, verbose: int, traceback: bool) -> N
 
 @cli.command()
 @click.argument("speeches", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True,
+              help="Print what the reader understood as JSON, one object per statement: language, title, "
+              "delivery note, speaker, date, venue, symbol, blocks and findings.")
 @pass_context
-def lint(obj: Context, speeches: tuple[Path, ...]) -> None:
-    """Check statements for scraping debris and missing data.
+def lint(obj: Context, speeches: tuple[Path, ...], as_json: bool) -> None:
+    """Show what the reader understood of each statement and what it noticed.
 
-    Prints one line per finding as FILE:LINE: MESSAGE (a repeated paragraph from a
-    pull-quote box, a caption-like line, a missing date, an empty body) and exits
-    with status 1 when there is anything to look at, 0 when the statements are clean.
+    For each statement, a short summary of what will print (title, date, speaker,
+    language), then one line per finding as FILE:LINE: SEVERITY: MESSAGE. A note is
+    something presskit handled (web debris left out, a pull quote printed once); a
+    warning wants a person to look (no date, dates that disagree, a second-language
+    copy); an error stops publishing. Exits with status 1 when there is a warning or
+    an error, 0 when there are only notes.
 
     \b
-    Example:
+    Examples:
       presskit lint speeches/closing-second-multistakeholder-hearing.txt
+      presskit lint --json > understood.json
     """
     from toolkit import pipeline
+    from toolkit.reader.report import describe, needs_attention, summary
 
-    findings = pipeline.lint(obj.config(), speeches)
-    for finding in findings:
-        click.echo(str(finding))
-    if findings:
+    statements = pipeline.lint(obj.config(), speeches)
+    if as_json:
+        import json
+
+        click.echo(json.dumps([describe(s) for s in statements], ensure_ascii=False, indent=2))
+    else:
+        for statement in statements:
+            for line in summary(statement):
+                click.echo(line)
+            for finding in statement.findings:
+                click.echo(finding.labelled())
+    if any(needs_attention(s.findings) for s in statements):
         raise SystemExit(1)
 
 

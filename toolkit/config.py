@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from toolkit.errors import ConfigError
-from toolkit.languages import UN_ORDER, parse_language
+from toolkit.languages import UN_ORDER, parse_language, parse_source_language
 
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b", "none")
 TRANSLATORS = ("argos", "libretranslate")
@@ -121,7 +121,8 @@ def _convert(key: str, value, workspace: Path):
         codes = tuple(dict.fromkeys(parse_language(str(item)) for item in items))
         return tuple(code for code in UN_ORDER if code in codes)
     if key == "source_language":
-        return parse_language(str(value)) if value else None
+        # zh-TW / zh-Hant name a Traditional-Chinese original: a zh source (the reader sees the script).
+        return parse_source_language(str(value))[0] if value else None
     if key == "packages_dir":
         return (workspace / Path(str(value)).expanduser()) if value else None
     if key == "pdf_variant":

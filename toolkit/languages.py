@@ -30,10 +30,21 @@ LANGUAGES: dict[str, Language] = {
 UN_ORDER: tuple[str, ...] = tuple(LANGUAGES)
 
 
+# Other spellings taken on purpose. Traditional Chinese names a source script only: the zh
+# edition is always printed in Simplified characters, as the UN prints Chinese.
+ALIASES = {"zh-cn": "zh", "zh-sg": "zh", "zh-hans-cn": "zh", "en-gb": "en", "en-us": "en", "fr-fr": "fr",
+           "es-es": "es", "ru-ru": "ru", "ar-sa": "ar"}
+TRADITIONAL = ("zh-hant", "zh-tw", "zh-hk", "zh-mo", "zh-hant-tw", "zh-hant-hk")
+
+
 def get_language(code: str) -> Language:
     """Return the language for a code such as "fr" or "zh-Hans"; raise KeyError otherwise."""
-    key = code.strip().lower().replace("_", "-").split("-")[0]
-    return LANGUAGES[key]
+    key = code.strip().lower().replace("_", "-")
+    key = ALIASES.get(key, key)
+    for language in LANGUAGES.values():
+        if key in (language.code, language.tag.lower(), language.locale.lower().replace("_", "-")):
+            return language
+    raise KeyError(code)
 
 
 def parse_language(code: str) -> str:
@@ -43,4 +54,13 @@ def parse_language(code: str) -> str:
     except KeyError:
         raise ValueError(
             f"unknown language {code!r}; use one of the six UN languages: {', '.join(UN_ORDER)}"
+            + (" (the zh edition is printed in Simplified Chinese: use zh)"
+               if code.strip().lower().replace("_", "-") in TRADITIONAL else "")
         ) from None
+
+
+def parse_source_language(code: str) -> tuple[str, str | None]:
+    """Return the code and script of a source language: "zh-TW" and "zh-Hant" give ("zh", "Hant")."""
+    if code.strip().lower().replace("_", "-") in TRADITIONAL:
+        return "zh", "Hant"
+    return parse_language(code), None

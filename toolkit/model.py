@@ -27,6 +27,8 @@ class Block:
     kind: BlockKind
     text: str
     line: int
+    lang: str | None = None  # the language the block is written in, when the reader tagged it
+    original: str | None = None  # the text as written, when the reader converted it (zh-Hant)
 
 
 @dataclass(frozen=True)
@@ -37,9 +39,14 @@ class Finding:
     line: int
     code: str
     message: str
+    severity: str = "warning"  # "note" (handled), "warning" (a person should look), "error" (cannot publish)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
+
+    def labelled(self) -> str:
+        """Return the finding as lint prints it: FILE:LINE: SEVERITY: MESSAGE."""
+        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
 
 
 class DeliveryKind(str, enum.Enum):
@@ -77,6 +84,10 @@ class Statement:
     symbol: str | None = None
     findings: tuple[Finding, ...] = ()
     speaker_name: str | None = None  # "H.E. Mr. Miroslav Lajčák": the PDF's author
+    script: str | None = None  # "Hant": a Traditional-Chinese original, printed in Simplified
+    second_language: str | None = None  # the language of a second-language copy on the page
+    translation: tuple[Block, ...] = ()  # that copy, left out of the body
+    reviewed: str | None = None  # the copy's language, when the header confirms it is reviewed text
 
     def blocks(self) -> tuple[Block, ...]:
         """Return every translatable block in source order."""

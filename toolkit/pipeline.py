@@ -81,12 +81,9 @@ def _with_metadata(statement: Statement, given: dict) -> Statement:
     return dataclasses.replace(statement, findings=findings, **given)
 
 
-def lint(config: Config, paths: tuple[Path, ...]) -> list[Finding]:
-    """Return what the reader noticed in each statement."""
-    findings: list[Finding] = []
-    for statement in read_statements(config, paths):
-        findings.extend(statement.findings)
-    return findings
+def lint(config: Config, paths: tuple[Path, ...]) -> list[Statement]:
+    """Return each statement as the reader understood it, with what it noticed."""
+    return read_statements(config, paths)
 
 
 def original_edition(statement: Statement) -> Edition:

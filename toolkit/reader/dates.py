@@ -1,0 +1,200 @@
+"""Dates and venues: date lines, dates inside delivery and speaker lines, datelines, timestamps.
+
+Month and weekday names come from Babel's CLDR data (genitive forms such as "июня" included),
+with the UN's Arabic forms from words.yaml, so "11 octobre 2017", "18 de diciembre de 2017",
+"11 октября 2017 года", "2017年10月11日", "11 تشرين الأول/أكتوبر 2017", "13/10/2016" and
+"2021-03-02 09:14:07" all read as dates.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from pathlib import Path
+
+from toolkit.errors import StatementError
+from toolkit.reader.words import tables
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "012345678901234567890123456789")
+_ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)"
+                  r"(?P<time>[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?(?!\d)")
+_CJK = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<day>\d{1,2})(?P<sep>[/.])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d/])")
+_STAMP = re.compile(r"^(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)$")  # 19990924
+# A time of day beside a date: "13.00", "10:30 a.m.", "15h00", "09:14:07".
+_TIME = re.compile(r"(?<![\d/])\d{1,2}(?:[.:h]\d\d){1,2}(?:\s*(?:[ap]\.?\s?m\.?|hrs?|h|ч\.?|GMT|EST|EDT|CET|CEST))?(?!\d)"
+                   r"|(?<!\d)\d{1,2}\s*[ap]\.?m\.?(?!\w)", re.I)
+# What may sit around a date on a date line: a place, a weekday, "le", brackets, a dash.
+_AROUND = re.compile(r"[,，、،()（）]|\s[–—-]\s")
+
+
+@functools.cache
+def _month_names() -> dict[str, int]:
+    """Return month names and abbreviations of the six languages (CLDR), lower-cased."""
+    from babel import Locale
+
+    names: dict[str, int] = {str(k).casefold(): int(v) for k, v in tables()["extra_months"].items()}
+    for locale in ("en", "fr", "es", "ru", "ar", "ar_SY", "ar_LB"):
+        months = Locale.parse(locale).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months[context][width].items():
+                    names[name.casefold().rstrip(".")] = number
+    return names
+
+
+@functools.cache
+def _weekday_names() -> dict[str, int]:
+    """Return weekday names of the six languages (CLDR), lower-cased: Monday is 0."""
+    from babel import Locale
+
+    return {name.casefold(): number for locale in ("en", "fr", "es", "ru", "ar", "zh")
+            for number, name in Locale.parse(locale).days["format"]["wide"].items()}
+
+
+@functools.cache
+def _day_month_year() -> re.Pattern:
+    months = "|".join(sorted((re.escape(name) for name in _month_names()), key=len, reverse=True))
+    month = rf"(?:{months})(?:\s*/\s*(?:{months}))?"  # Arabic: "تشرين الأول/أكتوبر"
+    end = r"(?!\w)"
+    return re.compile(
+        rf"(?:^|(?<=[\s,(]))(?P<day>\d{{1,2}})(?:er|º|°)?\s+(?:de\s+)?(?P<month>{month})\.?,?\s+(?:de\s+|del\s+)?"
+        rf"(?P<year>\d{{4}})(?:\s*(?:года|г\.))?{end}"
+        rf"|(?:^|(?<=[\s,(]))(?P<month2>{month})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}}){end}",
+        re.I,
+    )
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """Return the date a short line gives ("New York, 11 October 2017", "2017年10月11日")."""
+    found = _find_date(text)
+    return found[0] if found else None
+
+
+def _match(line: str) -> tuple[datetime.date | None, re.Match] | None:
+    """Return the first date in a line and its match, or None."""
+    best = None
+    for pattern in (_ISO, _CJK, _NUMERIC, _day_month_year()):
+        match = pattern.search(line)
+        if match and (best is None or match.start() < best.start()):
+            best = match
+    if best is None:
+        return None
+    return _from_match(best), best
+
+
+def _from_match(match: re.Match) -> datetime.date | None:
+    if match.re is _NUMERIC:
+        day, month = int(match["day"]), int(match["month"])
+        if month > 12 >= day:  # 10/13/2016: a US date
+            day, month = month, day
+        return _date(match["year"], month, day)
+    if match.re in (_ISO, _CJK):
+        return _date(match["year"], match["month"], match["day"])
+    if match["day"]:
+        day, month_text, year = match["day"], match["month"], match["year"]
+    else:
+        day, month_text, year = match["day2"], match["month2"], match["year2"]
+    first = re.split(r"\s*/\s*", month_text.casefold())[0]
+    return _date(year, _month_names()[first], day)
+
+
+def _find_date(text: str) -> tuple[datetime.date | None, str, str] | None:
+    """Return the date of a date line with the words before and after it, or None."""
+    line = text.strip().strip(" -–—|").rstrip(".").translate(_DIGITS)
+    if len(line) > 90:
+        return None
+    if stamp := _STAMP.match(line):
+        return _date(stamp["year"], stamp["month"], stamp["day"]), "", ""
+    found = _match(line)
+    if not found:
+        return None
+    date, match = found
+    before, after = line[: match.start()], _TIME.sub("", line[match.end():])
+    if not _only_place_around(before, after):
+        return None
+    return date, before, after
+
+
+def find_date(text: str) -> datetime.date | None:
+    """Return the first date anywhere in a line ("As delivered by H.E. X, 5 June 2018"), or None."""
+    found = _match(text.translate(_DIGITS))
+    return found[0] if found else None
+
+
+def strip_date(text: str) -> str:
+    """Return a line without its date and time: "H.E. Mr. X, 5 June 2018" gives "H.E. Mr. X"."""
+    line = text.translate(_DIGITS)
+    found = _match(line)
+    if found:
+        line = line[: found[1].start()] + line[found[1].end():]
+    line = _TIME.sub("", line)
+    return re.sub(r"(?:\s*[,，،;–—-]\s*)+$", "", re.sub(r"\s{2,}", " ", line)).strip(" ,;")
+
+
+def _only_place_around(before: str, after: str) -> bool:
+    """True when what surrounds the date is a place, a weekday or a time, not a sentence."""
+    before = before.strip(" ,(|")
+    after = after.strip(" ,，،)|–—-")
+    return (len(before.split()) <= 6 and not before.endswith((".", ":", ";"))
+            and len(after.split()) <= 5 and not after[:1].islower() and not re.search(r"[\d.:;]", after))
+
+
+def _date(year, month, day) -> datetime.date | None:
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def is_timestamp(text: str) -> bool:
+    """True for a scraper's or site's time stamp: "2021-03-02 09:14:07", "19990924"."""
+    line = text.strip().translate(_DIGITS)
+    match = _ISO.fullmatch(line)
+    return bool(_STAMP.match(line) or (match and match["time"]))
+
+
+def date_venue(text: str) -> tuple[datetime.date | None, str | None]:
+    """Return the date of a date line and the place around it ("New York, 11 October 2017")."""
+    found = _find_date(text)
+    if found is None or found[0] is None:
+        return None, None
+    date, before, after = found
+    words = [part.strip() for part in _AROUND.split(f"{before},{after}")]
+    places = [w for w in words if w and not re.search(r"\d", w)
+              and w.casefold() not in _weekday_names() and w.casefold() not in ("le", "el", "de")]
+    venue = places[0] if places else None
+    return date, venue.title() if venue and venue.isupper() else venue  # "GENEVA (10 May 2017)"
+
+
+def stated_weekday(text: str) -> int | None:
+    """Return the weekday a date line names ("Monday, 11 October 2017" gives 0), or None."""
+    words = (word.strip() for word in _AROUND.split(text))
+    return next((_weekday_names()[w.casefold()] for w in words if w.casefold() in _weekday_names()), None)
+
+
+def weekday_mismatch(text: str, date: datetime.date) -> str | None:
+    """Return what is wrong when a date line names the wrong weekday ("Monday, 11 October 2017")."""
+    weekday = stated_weekday(text)
+    if weekday is None or weekday == date.weekday():
+        return None
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    return f"date line names a {days[weekday]}, but {date.day} {date:%B %Y} was a {days[date.weekday()]}"
+
+
+def dateline(text: str) -> tuple[datetime.date | None, str | None]:
+    """Return the date and place a paragraph opens with ("GENEVA (10 December 2017) – The ...")."""
+    match = re.match(r"(.{4,60}?)\s+[–—-]{1,2}\s+\S", text)
+    return date_venue(match[1]) if match else (None, None)
+
+
+def header_date(path: Path, header: dict) -> datetime.date | None:
+    """Return the header block's date; raise StatementError when it cannot be read."""
+    if "date" not in header:
+        return None
+    line, value = header["date"]
+    date = parse_date(value)
+    if date is None:
+        raise StatementError(f"cannot read the date {value!r}; write it as YYYY-MM-DD", path, line)
+    return date

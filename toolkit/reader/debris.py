@@ -1,0 +1,90 @@
+"""What a web page drags along: buttons, banners, section labels, captions, page headers, stamps.
+
+Each kind of line becomes a finding with its own code; the words per language are in words.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from toolkit.reader.dates import is_timestamp
+from toolkit.reader.words import all_words, fold, words
+
+# A press release's document symbol: "SG/SM/18835-OBV/1766", "GA/12045".
+SYMBOL = re.compile(r"^[A-Z]{1,8}(?:/[A-Z]{1,8})*/\d[\w.\-/]*$")
+# Section breaks: "* * *", "***", "– – –", "___".
+SEPARATOR = re.compile(r"^(?:[*•·~#=_–—-]\s*){3,}$")
+# What a web page puts around the statement: share and print buttons, links, tags, end marks.
+WEB_DEBRIS = re.compile(
+    r"^(?:share(?: this(?: story| page| article)?)?(?:, choose your platform)?|print(?: this page)?|e-?mail"
+    r"|related(?: news| stories| content| links)?|read more|read the full (?:statement|speech)|see also"
+    r"|back to top|subscribe|ends|(?:tags?|topics?|keywords?)\s*:.*|download(?: the)? .{0,40}"
+    r"|follow (?:us|the \S+) on \w+|for information media\W+not an official record"
+    r"|for (?:more|further) information.{0,40}contact.*"
+    r"|partager|imprimer|lire la suite|télécharger .{0,40}|suivez-nous sur \w+|mots-clés\s*:.*"
+    r"|à l’intention des médias\W+document non officiel"
+    r"|compartir|imprimir|leer más|descargar .{0,40}|síguenos en \w+|etiquetas\s*:.*"
+    r"|поделиться|печать|подробнее|читать далее|скачать .{0,40}"
+    r"|مشاركة|طباعة|اقرأ المزيد|تحميل .{0,40}|分享|打印|阅读更多|下载.{0,20})[\s.!:»›→>]*$"
+    r"|^(?=[^@]{0,80}\w@[\w-]+\.[a-z]{2,})",  # a contact line with an e-mail address
+    re.I,
+)
+# Photo captions and credits: "UN Photo/Mark Garten", "Photo ONU/Manuel Elias", "© UNHCR".
+CAPTION = re.compile(r"^(?:(?:un |united nations )?(?:photo|foto|фото)\b|credit\b|©|source:|image:|video:"
+                     r"|watch:|联合国图片|صورة)", re.I)
+# A print page header inside the body: "- 2 - SG/SM/1234 24 September 1999", "- 3 -".
+PAGE_HEADER = re.compile(r"^[-–—]\s*\d{1,3}\s*[-–—](?:\s+.{0,80})?$")
+# A breadcrumb: "Home > Speeches > 2018", "Accueil / Discours".
+BREADCRUMB = re.compile(r"^[^>/»›|]{1,40}(?:\s+[>/»›|]\s+[^>/»›|]{1,60}){1,6}$")
+# A news-service line: "Geneva (UN Information Service)".
+_NEWS_SERVICE = re.compile(
+    r"^(?P<venue>[^\W\d][\w .’'-]{1,40}?)\s*\((?:(?:UN |United Nations )?Information Service"
+    r"|Service d[’']information des Nations Unies|Servicio de Información de las Naciones Unidas)\)$",
+    re.I,
+)
+
+
+@functools.cache
+def _prefixes() -> tuple[str, ...]:
+    return tuple(prefix for prefixes in words("label_prefixes").values() for prefix in prefixes)
+
+
+def venue_line(text: str) -> str | None:
+    """Return the place of a news-service line such as "Geneva (UN Information Service)"."""
+    match = _NEWS_SERVICE.match(text)
+    return match["venue"].title() if match and match["venue"].isupper() else match and match["venue"]
+
+
+def _bare(text: str) -> str:
+    return fold(text.strip(" -–—|•*[]").rstrip(" .:!»›>"))
+
+
+def is_label(text: str) -> bool:
+    """True for a site section or page label: "Speeches", "Communiqué de presse", "讲话"."""
+    return len(text) <= 60 and _bare(text) in all_words("section_labels")
+
+
+def debris(text: str) -> tuple[str, str] | None:
+    """Return a finding's code and message for a line a release leaves out, or None."""
+    if len(text) > 120:
+        return None
+    if SEPARATOR.match(text):
+        return "separator", f"separator line {text!r}; left out of the release"
+    if WEB_DEBRIS.match(text):
+        return "web-debris", f"web page debris {text!r} (a link, a button, contact details?); left out of the release"
+    if CAPTION.match(text) and len(text) <= 90 and not text.endswith("."):
+        return "caption-line", f"caption-like line {text!r} (a photo caption?); left out of the release"
+    if fold(text) in all_words("markers") or _bare(text) in all_words("markers"):
+        return "marker", f"marker line {text!r} (not part of the speech); left out of the release"
+    if is_label(text):
+        return "section-label", f"site section label {text!r}; left out of the release"
+    if is_timestamp(text):
+        return "timestamp", f"time stamp {text!r} (from the web page, not the date of delivery); left out"
+    if PAGE_HEADER.match(text):
+        return "page-header", f"print page header {text!r}; left out of the release"
+    if fold(text).startswith(_prefixes()) and len(text) <= 100:
+        return "label-line", f"label line {text!r} (keywords, credits, a journal line?); left out of the release"
+    if BREADCRUMB.match(text) and len(text.split()) <= 16 and not text.endswith((".", "?", "!")):
+        return "breadcrumb", f"breadcrumb {text!r} (the page's navigation); left out of the release"
+    return None

@@ -1,0 +1,295 @@
+"""The lines above the body, scored: which is the title, the delivery note, the speaker, the date, the venue.
+
+A web copy starts with whatever the page had above the speech: section labels, breadcrumbs,
+banners, time stamps, a place line, the headline, a delivery note, the speaker over several
+lines, a lead-in. Each of the first lines is first told apart by what it is (a date, a place,
+a label, a delivery note, a speaker line); then the headline is the best-scoring of the lines
+left, by position, length, letter case and ending, and the speaker line the best of its own.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from toolkit.model import Block, BlockKind, Delivery, DeliveryKind
+from toolkit.reader.dates import date_venue, find_date, is_timestamp, strip_date, weekday_mismatch
+from toolkit.reader.debris import SYMBOL, debris, venue_line
+from toolkit.reader.delivery import delivery_kind, delivery_lead, trailing_delivery
+from toolkit.reader.paragraphs import TERMINAL, Chunk, is_greeting, normalized
+from toolkit.reader.speakers import (
+    SPEAKER_LINE, bare_speaker, is_lead_in, is_name, is_title_word, name_after_office, speaker_name,
+)
+from toolkit.reader.words import all_words, fold
+
+# How far down the page the masthead may reach, in chunks.
+_ZONE = 16
+
+
+@dataclass(frozen=True)
+class DateSeen:
+    """A date the masthead gives, with where and how: the delivery line's outranks a time stamp."""
+
+    date: datetime.date
+    line: int
+    rank: int  # 0 delivery or speaker line, 1 date line, 2 dateline in the text, 3 posting date or stamp
+
+
+@dataclass
+class Masthead:
+    """What the lines above the body say."""
+
+    title: Block | None = None
+    delivery: Delivery | None = None
+    speaker: Block | None = None
+    speaker_name: str | None = None
+    venue: str | None = None
+    symbol: str | None = None
+    dates: list[DateSeen] = field(default_factory=list)
+    findings: list[tuple[int, str, str]] = field(default_factory=list)
+    body_start: int = 0  # index of the first body chunk
+
+
+@dataclass
+class _Line:
+    index: int
+    chunk: Chunk
+    role: str | None = None  # what the line was found to be
+
+
+def _is_place(text: str) -> bool:
+    return fold(text.strip(" ,.–—-")) in all_words("places")
+
+
+def _sure_role(masthead: Masthead, line: _Line) -> str | None:
+    """Give a line the role it has by what it is, or None when only scoring can tell."""
+    chunk, text = line.chunk, line.chunk.text
+    if chunk.single and (found := debris(text)):
+        masthead.findings.append((chunk.line, *found))
+        if is_timestamp(text) and (date := find_date(text)):
+            masthead.dates.append(DateSeen(date, chunk.line, 3))
+        return "debris"
+    if chunk.single and (found := delivery_kind(text)):
+        if masthead.delivery is None:
+            masthead.delivery = Delivery(found[0], text, chunk.line, found[1])
+            return "delivery"
+        masthead.findings.append((chunk.line, "repeated-delivery", f"second delivery note {text!r}; left out"))
+        return "debris"
+    if len(text) <= 300 and (lead := delivery_lead(text)):
+        kind, rest = lead
+        if masthead.delivery is None:
+            masthead.delivery = Delivery(kind, text, chunk.line, None)
+        if date := find_date(rest):
+            masthead.dates.append(DateSeen(date, chunk.line, 0))
+        name = strip_date(rest)
+        if masthead.speaker_name is None and name:
+            masthead.speaker_name = _clean_name(bare_speaker(name)[0] if bare_speaker(name) else name.split(",")[0])
+        return "delivery"
+    if chunk.single and SYMBOL.match(text):
+        masthead.symbol = masthead.symbol or text
+        return "symbol"
+    if chunk.single and (place := venue_line(text)):
+        masthead.venue = masthead.venue or place
+        return "venue"
+    date, place = date_venue(text) if chunk.single else (None, None)
+    if date and not SPEAKER_LINE.search(text):
+        masthead.dates.append(DateSeen(date, chunk.line, 1))
+        if wrong_day := weekday_mismatch(text, date):
+            masthead.findings.append((chunk.line, "date-weekday", wrong_day))
+        masthead.venue = masthead.venue or place
+        return "date"
+    if chunk.single and _is_place(text):
+        masthead.venue = masthead.venue or text.strip(" ,.–—-")
+        return "venue"
+    if is_lead_in(text):
+        masthead.findings.append((chunk.line, "lead-in", f"lead-in {_short(text)} (the release prints its own "
+                                                         "speaker line); left out of the body"))
+        if masthead.speaker_name is None:
+            masthead.speaker_name = name_after_office(text)
+        return "lead-in"
+    return None
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _title_score(line: _Line, position: int) -> float:
+    """Score how much a line looks like the headline."""
+    text = line.chunk.text
+    score = 3.0 - 0.6 * position
+    if 12 <= len(text) <= 180:
+        score += 1
+    if len(text) < 3 or len(text) > 250 or len(line.chunk.lines) > 3:
+        score -= 4
+    if text.endswith((".", ",", ";", ":", "：", "。")) and not text.endswith(("...", "…")):
+        score -= 3
+    letters = [c for c in text if c.isalpha()]
+    if letters and (text.isupper() or text.istitle() or sum(w[:1].isupper() for w in text.split()) * 2 > len(text.split())):
+        score += 0.5
+    if is_greeting(text):
+        score -= 6
+    if SPEAKER_LINE.search(text):
+        score -= 1.5
+    if bare_speaker(text) or is_name(text) or _is_office(text):
+        score -= 4
+    return score
+
+
+def read_masthead(chunks: list[Chunk]) -> Masthead:
+    """Score the first chunks of a statement and assign title, delivery note, speaker, date, venue."""
+    masthead = Masthead()
+    lines: list[_Line] = []
+    for index, chunk in enumerate(chunks[:_ZONE]):
+        line = _Line(index, chunk)
+        line.role = _sure_role(masthead, line)
+        if line.role is None and _is_body(chunk) and not (SPEAKER_LINE.search(chunk.text) and len(chunk.text) <= 400):
+            break  # the speech itself
+        lines.append(line)
+    candidates = [line for line in lines if line.role is None]
+    _assign_title(masthead, candidates)
+    _assign_speaker(masthead, candidates, chunks)
+    _extend(masthead, candidates, chunks)
+    # The body starts after the last line the masthead used; what it did not place above that
+    # line is reported and left out.
+    used = [line.index for line in lines if line.role is not None]
+    masthead.body_start = max(used) + 1 if used else 0
+    for line in candidates:
+        if line.role is None and line.index < masthead.body_start:
+            where = "above the title" if masthead.title is None or line.chunk.line < masthead.title.line \
+                else "between the title and the text"
+            masthead.findings.append((line.chunk.line, "masthead-line",
+                                      f"line {_short(line.chunk.text)} {where} is not part of the speech "
+                                      "(a banner, a subtitle?); left out"))
+    _repeated_title(masthead, chunks)
+    return masthead
+
+
+def _is_body(chunk: Chunk) -> bool:
+    """True for a chunk that reads as the speech itself: a long sentence, a greeting, a numbered paragraph."""
+    text = chunk.text
+    if is_greeting(text) or re.match(r"^\d{1,3}\.\s", text):
+        return True
+    if text.endswith((".", "。", "!", "！", "?", "？", "؟")) and len(text.split()) >= 4 + 3 * (text[-1] == "."):
+        return True
+    if text.endswith(("。", "！", "？")) and len(text) >= 8:
+        return True
+    return (len(text) > 160 or len(text.split()) > 24) and text.endswith(TERMINAL) \
+        or len(chunk.lines) > 3 or (len(text) > 90 and text.endswith((".", "。", "!", "?")))
+
+
+def _assign_title(masthead: Masthead, candidates: list[_Line]) -> None:
+    scored = [(_title_score(line, position), line) for position, line in enumerate(candidates)]
+    scored = [(score, line) for score, line in scored if score > 0]
+    if not scored:
+        return
+    best = max(scored, key=lambda pair: pair[0])[1]
+    speakerish = SPEAKER_LINE.search(best.chunk.text)
+    others = [line for line in candidates if line is not best and SPEAKER_LINE.search(line.chunk.text)]
+    if speakerish and (masthead.delivery and masthead.delivery.line < best.chunk.line
+                       and not others and best is candidates[0] and best.index > 0):
+        return  # "As translated from Spanish" then "Address by the Minister": a speaker line, no title
+    text = best.chunk.text
+    if split := trailing_delivery(text):  # un.org/sg: "Secretary-General's remarks ... [as delivered]"
+        text, (kind, language) = split[0], delivery_kind(split[1])
+        if masthead.delivery is None:
+            masthead.delivery = Delivery(kind, split[1], best.chunk.line, language)
+    masthead.title = Block(BlockKind.TITLE, text, best.chunk.line)
+    best.role = "title"
+
+
+def _assign_speaker(masthead: Masthead, candidates: list[_Line], chunks: list[Chunk]) -> None:
+    for line in candidates:
+        if line.role is not None:
+            continue
+        text = line.chunk.text
+        if SPEAKER_LINE.search(text) and len(text) <= 400 or bare_speaker(text) \
+                or (is_name(text) and _next_is_office(chunks, line.index)):
+            masthead.speaker = Block(BlockKind.SPEAKER, text, line.chunk.line)
+            line.role = "speaker"
+            return
+
+
+def _is_office(text: str) -> bool:
+    """True for an office on its own: "Secretary-General", "President of the General Assembly"."""
+    return is_title_word(text) and "’s" not in fold(text) and len(text.split()) <= 12 and not SPEAKER_LINE.search(text)
+
+
+def _next_is_office(chunks: list[Chunk], index: int) -> bool:
+    return index + 1 < len(chunks) and _is_office(chunks[index + 1].text)
+
+
+def _extend(masthead: Masthead, candidates: list[_Line], chunks: list[Chunk]) -> None:
+    """Join a title wrapped onto a second line, and the speaker's office lines under the name."""
+    roles = {line.index: line.role for line in candidates}
+    for line in candidates:
+        if line.role is not None or not line.index:
+            continue
+        previous = chunks[line.index - 1]
+        before = roles.get(line.index - 1)
+        text = line.chunk.text
+        adjacent = line.chunk.line == previous.last + 1
+        short = len(text) <= 120 and not text.endswith(".") and len(text.split()) <= 18 and not is_greeting(text)
+        if not short:
+            continue
+        if before == "speaker" and (adjacent or _is_office(text)):
+            joined = masthead.speaker.text.rstrip(",")
+            masthead.speaker = Block(BlockKind.SPEAKER, f"{joined}{'' if joined.endswith(' by') else ','} {text}",
+                                     masthead.speaker.line)
+            line.role = "speaker"
+        elif before == "title" and adjacent and _title_open(masthead) and masthead.speaker is None:
+            masthead.title = Block(BlockKind.TITLE, f"{masthead.title.text} {text}", masthead.title.line)
+            line.role = "title"
+        roles[line.index] = line.role
+    if masthead.speaker_name is None:
+        masthead.speaker_name = _name_of(masthead)
+
+
+def _ends_speaker(masthead: Masthead, chunk: Chunk) -> bool:
+    return masthead.speaker is not None and chunk.line >= masthead.speaker.line
+
+
+def _title_open(masthead: Masthead) -> bool:
+    return masthead.title is not None and not masthead.title.text.endswith(TERMINAL)
+
+
+def _name_of(masthead: Masthead) -> str | None:
+    """Return the speaker's name for the PDF's author, from the speaker line or the title."""
+    for block in (masthead.speaker, masthead.title):
+        if block is None:
+            continue
+        text = block.text
+        name = speaker_name(text)
+        if block is masthead.title:
+            name = name or (name_after_office(text) if SPEAKER_LINE.search(text) else None)
+        elif name is None and (bare := bare_speaker(text)):
+            name = bare[0]
+        if name is None and block is masthead.speaker and is_name(text.split(",")[0]):
+            name = text.split(",")[0]
+        if name is None and block is masthead.speaker:
+            name = name_after_office(text)
+        if name is None and block is masthead.speaker and ", " in text and is_name(text.split(", ")[1]):
+            name = text.split(", ")[1]
+        if name:
+            return _clean_name(name)
+    return None
+
+
+def _clean_name(name: str) -> str | None:
+    name = strip_date(name).strip(" ,;:–—-")
+    name = re.split(r",\s*|\s+[–—-]\s+", name)[0].strip()
+    return name if 0 < len(name) <= 80 else None
+
+
+def _repeated_title(masthead: Masthead, chunks: list[Chunk]) -> None:
+    """A headline repeated under itself (a page's heading and its text's heading) is printed once."""
+    if masthead.title is None:
+        return
+    title = normalized(masthead.title.text)
+    for index in range(masthead.body_start, min(len(chunks), masthead.body_start + 3)):
+        if normalized(chunks[index].text) == title and chunks[index].line != masthead.title.line:
+            masthead.findings.append((chunks[index].line, "repeated-title",
+                                      f"repeats the title (line {masthead.title.line}); printed once"))
+            if index == masthead.body_start:
+                masthead.body_start += 1

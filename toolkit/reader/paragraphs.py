@@ -1,0 +1,207 @@
+"""Paragraphs: lines into chunks (blank lines, hard wraps, one paragraph per line), chunks into blocks."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from itertools import pairwise
+
+from toolkit.model import Block, BlockKind
+from toolkit.reader.debris import debris
+from toolkit.reader.speakers import ATTRIBUTION, SALUTATION
+
+BULLET = re.compile(r"^[•▪◦‣●·*–—-]\s+")
+# A numbered paragraph starts a new block but keeps its number: "1.", "(a)", "b)", "iv)", "II."
+NUMBERED = re.compile(r"^(?:\d{1,3}[.)]|\(?[a-z]\)|\(?[ivx]{1,4}\)|[IVX]{1,4}\.)\s+")
+TERMINAL = tuple(".,!?:;…。，！？؟،\"”’»)")
+QUOTES = "“”\"«»„"
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One paragraph's lines (or one line of front matter), with their line numbers."""
+
+    lines: tuple[tuple[int, str], ...]
+
+    @property
+    def line(self) -> int:
+        return self.lines[0][0]
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1][0]
+
+    @property
+    def single(self) -> bool:
+        return len(self.lines) == 1
+
+    @property
+    def text(self) -> str:
+        return join_lines([text for _, text in self.lines])
+
+
+def join_lines(texts: list[str]) -> str:
+    """Join a paragraph's lines: with a space, or with nothing between Chinese characters."""
+    text = texts[0]
+    for more in texts[1:]:
+        text += more if unicodedata.east_asian_width(text[-1]) == "W" else f" {more}"
+    return text
+
+
+def chunk_lines(lines: list[tuple[int, str]]) -> list[Chunk]:
+    """Split the text into paragraphs at blank lines, then at line ends that end a paragraph."""
+    width = _wrap_width([text for _, text in lines])
+    chunks, current = [], []
+    for number, line in lines + [(0, "")]:
+        if line:
+            current.append((number, line))
+        elif current:
+            chunks.extend(_split_lines(current, width))
+            current = []
+    return chunks
+
+
+def _wrap_width(texts: list[str]) -> int | None:
+    """Return the width the text was hard-wrapped at, or None for unwrapped text.
+
+    Hard-wrapped text (an e-mail, a "text with line breaks" export) has no line longer than
+    about 100 characters, and most of its long lines stop mid-sentence.
+    """
+    width = max(map(len, texts), default=0)
+    if not 50 <= width <= 100:
+        return None
+    full = [text for text, after in pairwise(texts) if len(text) >= width - 15 and _continues(text, after, 0)]
+    mid_sentence = sum(not text.endswith(TERMINAL) for text in full)
+    return width if len(full) >= 3 and mid_sentence * 3 >= len(full) * 2 else None
+
+
+def _split_lines(lines: list[tuple[int, str]], width: int | None) -> list[Chunk]:
+    """Keep a paragraph's lines together; give a line that starts a new paragraph its own chunk.
+
+    A line continues the previous one when it starts in lower case after a line with no closing
+    punctuation, or, in hard-wrapped text, when its first word would not have fitted on the
+    previous line. A chunk with a lower-case continuation is hard-wrapped text too short to tell
+    its width for sure: there, a line that ends a sentence also ends the paragraph.
+    """
+    texts = [text for _, text in lines]
+    sure = width is not None
+    if not sure and any(_continues(a, b, None) for a, b in pairwise(texts)):
+        width = max(map(len, texts)) if max(map(len, texts)) <= 100 else None
+    chunks = [[lines[0]]]
+    for number, text in lines[1:]:
+        if _continues(chunks[-1][-1][1], text, width, sure=sure):
+            chunks[-1].append((number, text))
+        else:
+            chunks.append([(number, text)])
+    return [Chunk(tuple(chunk)) for chunk in chunks]
+
+
+def _continues(previous: str, text: str, width: int | None, *, sure: bool = True) -> bool:
+    if not text or debris(text) or debris(previous):
+        return False
+    if BULLET.match(text) or NUMBERED.match(text):  # a new item, unless a dash in mid-sentence
+        return text[0] in "–—" and text[1:].lstrip()[:1].islower() and not previous.endswith(TERMINAL)
+    if text[:1].islower() and not previous.endswith(TERMINAL):
+        return True
+    wrapped = width is not None and len(previous) + 1 + len(text.split()[0]) > width
+    return wrapped and (sure or not previous.endswith(TERMINAL))
+
+
+def is_short_line(text: str) -> bool:
+    return len(text) <= 90 and not text.endswith(TERMINAL)
+
+
+def normalized(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def is_greeting(text: str) -> bool:
+    """True for a salutation line: "Mr. President,", "Excellencies,", "Дамы и господа!"."""
+    return len(text) <= 80 and bool(SALUTATION.match(text))
+
+
+Found = tuple[int, str, str]  # line, code, message
+
+
+def read_body(chunks: list[Chunk]) -> tuple[list[Block], list[Found]]:
+    """Read the body's blocks, leaving out web debris and printing a repeated paragraph once."""
+    body: list[Block] = []
+    findings: list[Found] = []
+    dashed = [chunk.text[0] in "–—" for chunk in chunks] + [False]  # lines opening with a dash
+    ones = [chunk.single and chunk.text.startswith("1. ") for chunk in chunks] + [False]
+    previous: Chunk | None = None
+    for index, chunk in enumerate(chunks):
+        text = chunk.text
+        if chunk.single and (found := debris(text)):
+            findings.append((chunk.line, *found))
+            continue
+        if ones[index] and (index and ones[index - 1] or ones[index + 1]):
+            # A web list copied as text numbers every item "1.": print it as a list.
+            body.append(Block(BlockKind.LIST_ITEM, text[3:].strip(), chunk.line))
+            if not (index and ones[index - 1]):
+                findings.append((chunk.line, "numbered-list", "list whose every item is numbered '1.' "
+                                                              "(copied from a web page); printed as a list"))
+        elif BULLET.match(text) and (text[0] not in "–—" or index and dashed[index - 1] or dashed[index + 1]):
+            # A dash starts a list item in a run of them; alone, it may start an attribution.
+            body.append(Block(BlockKind.LIST_ITEM, BULLET.sub("", text), chunk.line))
+        elif is_greeting(text) and body and body[-1].kind is BlockKind.PARAGRAPH and previous is not None \
+                and is_greeting(previous.text) and chunk.line == previous.last + 1:
+            # "Mr. President,\nExcellencies,": one greeting, as it was written.
+            body[-1] = Block(BlockKind.PARAGRAPH, f"{body[-1].text} {text}", body[-1].line)
+        elif ATTRIBUTION.match(text) and is_short_line(text) and chunk.single and body \
+                and body[-1].kind in (BlockKind.PARAGRAPH, BlockKind.ATTRIBUTION):
+            text = text.lstrip("—–― ")  # the release prints its own dash before an attribution
+            if body[-1].kind is BlockKind.ATTRIBUTION:  # "— António Guterres" / "UN Secretary-General"
+                body[-1] = Block(BlockKind.ATTRIBUTION, f"{body[-1].text}, {text}", body[-1].line)
+            else:
+                body.append(Block(BlockKind.ATTRIBUTION, text, chunk.line))
+        elif is_short_line(text) and len(text.split()) <= 12 and not SALUTATION.match(text):
+            body.append(Block(BlockKind.HEADING, text, chunk.line))
+        else:
+            body.append(Block(BlockKind.PARAGRAPH, text, chunk.line))
+        previous = chunk
+    if body and body[-1].kind is BlockKind.HEADING:  # a heading heads something; a last "Thank you" does not
+        body[-1] = Block(BlockKind.PARAGRAPH, body[-1].text, body[-1].line)
+    body, quote_findings = _pull_quotes(body)
+    return body, findings + quote_findings
+
+
+def _pull_quotes(body: list[Block]) -> tuple[list[Block], list[Found]]:
+    """Print a repeated paragraph once in the body and once as a pull quote with its attribution.
+
+    Of the copies, the one with an attribution line under it is the pull-quote box (else the
+    later one). An attributed quotation that is not repeated is a pull quote too; any other
+    attribution-like line is left out, as a caption.
+    """
+    attributed = {b.line for b, after in pairwise(body) if after.kind is BlockKind.ATTRIBUTION}
+    copies: dict[str, list[Block]] = {}
+    for block in body:
+        if block.kind is BlockKind.PARAGRAPH and len(normalized(block.text)) > 40:
+            copies.setdefault(normalized(block.text), []).append(block)
+    quotes: dict[int, tuple[str, str]] = {}  # line of a pull quote -> the finding's code and message
+    for blocks in copies.values():
+        kept = next((b for b in blocks if b.line not in attributed), blocks[0])
+        message = f"repeats the paragraph at line {kept.line} (a pull-quote box?); printed once, as a pull quote"
+        quotes.update((b.line, ("duplicate-paragraph", message)) for b in blocks if b is not kept)
+    for block in body:
+        if block.line in attributed and block.line not in quotes \
+                and block.text[:1] in QUOTES and block.text[-1:] in QUOTES:
+            message = "quotation with an attribution line (a pull-quote box?); printed as a pull quote"
+            quotes[block.line] = ("pull-quote", message)
+    result: list[Block] = []
+    findings: list[Found] = []
+    for block in body:
+        if block.line in quotes:
+            findings.append((block.line, *quotes[block.line]))
+            result.append(Block(BlockKind.PULL_QUOTE, block.text.strip(QUOTES + " "), block.line))
+        elif block.kind is not BlockKind.ATTRIBUTION:
+            result.append(block)
+        elif result and result[-1].kind is BlockKind.PULL_QUOTE:
+            findings.append((block.line, "caption-line",
+                             f"caption-like line {block.text!r}; printed as the pull quote's attribution"))
+            result.append(block)
+        else:
+            findings.append((block.line, "caption-line",
+                             f"caption-like line {block.text!r} (a photo caption?); left out of the release"))
+    return result, findings

@@ -1,0 +1,140 @@
+"""Who speaks: speaker lines, bare name lines, lead-ins, salutations and pull-quote attributions."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from toolkit.reader.words import all_words, fold, honorifics, words
+
+# How speaker lines begin: "Closing statement by", "Déclaration de", "Выступление", "كلمة" ...
+SPEAKER_LINE = re.compile(
+    r"^(?:(?:opening|closing|keynote|video|welcoming|concluding|joint|introductory|final)\s+)?"
+    r"(?:statement|remarks|address|message|speech|briefing|intervention)s?\s+(?:by|of|from)\b"
+    r"|^(?:déclaration|allocution|discours|message|intervention|remarques|propos|message vidéo)"
+    r"(?:\s+(?:liminaire|de clôture|d[’']ouverture))?\s+(?:de|du|des|d[’'])"
+    r"|^(?:declaración|discurso|palabras|mensaje|intervención|observaciones)"
+    r"(?:\s+(?:de apertura|de clausura|inaugural))?\s+(?:de|del)\b"
+    r"|^(?:заявление|выступление|послание|обращение|приветствие|речь)\b"
+    r"|^(?:كلمة|بيان|رسالة|خطاب|ملاحظات)\b"
+    r"|(?:的讲话|的发言|的致辞|致辞|讲话)$",
+    re.I,
+)
+# Where the name starts in a speaker line, for the PDF's author.
+SPEAKER_NAME = re.compile(
+    r"^(?:(?:opening|closing|keynote|video|welcoming|concluding|joint|introductory|final)\s+)?"
+    r"(?:statement|remarks|address|message|speech|briefing|intervention)s?\s+(?:by|of|from)\s+"
+    r"|^(?:déclaration|allocution|discours|message|intervention|remarques|propos)"
+    r"(?:\s+(?:liminaire|de clôture|d[’']ouverture))?\s+(?:de\s+|du\s+|des\s+|d[’'])"
+    r"|^(?:declaración|discurso|palabras|mensaje|intervención|observaciones)"
+    r"(?:\s+(?:de apertura|de clausura|inaugural))?\s+(?:de la\s+|del\s+|de\s+)",
+    re.I,
+)
+# Where a speaker line's name ends: "... at the opening", "... à l'ouverture", "... en la sesión".
+_NAME_END = re.compile(
+    r"\s+(?:at|on|to|before|during)\s+(?:the\s+)?(?=[\w“\"])"
+    r"|\s+(?:à|au|aux|lors|devant|sur|pour)\s+|\s+(?:en|ante|durante|sobre|con motivo)\s+",
+)
+# Salutations: short lines without a full stop that are paragraphs, not headings.
+SALUTATION = re.compile(
+    r"^(?:(?:mr\.?|madam|madame|monsieur|señor|señora)\s+(?:vice[- ])?(?:president|chair|secretary-general|président"
+    r"|presidente|co-chair)|(?:your\s+)?excellenc|excelencia|distinguished\s|ladies and gentlemen|dear\s|mesdames"
+    r"|señoras y señores|дамы и господа|ваши превосходительства|уважаем|господин председатель|госпожа председатель"
+    r"|أصحاب السعادة|السيدات والسادة|السيد الرئيس|السيدة الرئيسة|各位|女士们|主席先生|尊敬的|colleagues|friends,|chers|queridos"
+    r"|honourable|honorable|good (?:morning|afternoon|evening)|bonjour|buenos días|buenas tardes)",
+    re.I,
+)
+# The line under a pull quote: "— António Guterres", "President of the UN General Assembly".
+ATTRIBUTION = re.compile(
+    r"^[—–―]\s*[A-ZÀ-ÞА-Я][^.,;:!?]{0,60}$|^(?:(?:the|un|united nations)\s+)*(?:deputy\s+)?(?:president|secretary-general"
+    r"|chair|chairperson|spokesperson|high commissioner|special envoy|director-general|executive director)"
+    r"(?:\s+of\b.*|,.*|(?:\s+(?-i:[A-ZÀ-ÞА-Я])[\w.’'-]*){1,4})?$",  # "Secretary-General António Guterres"
+    re.I,
+)
+_PARTICLES = {"de", "da", "das", "do", "dos", "del", "la", "le", "van", "von", "der", "den", "al", "el", "bin", "ibn",
+              "y", "e", "di", "du", "ben", "abu", "st.", "mc"}
+_CAPITAL = re.compile(r"^[A-ZÀ-ÞĀ-ſА-ЯЁ][\w.’'\-]*$")
+
+
+def speaker_name(line: str) -> str | None:
+    """Return who speaks, from a speaker line: "Statement by H.E. Mr. X, President of ..." gives "H.E. Mr. X"."""
+    match = SPEAKER_NAME.match(line)
+    if not match:
+        return None
+    name = line[match.end():].split(",")[0].strip()
+    name = _NAME_END.split(name)[0].strip()
+    return name if 0 < len(name) <= 80 else None
+
+
+def is_title_word(text: str) -> bool:
+    """True when text starts with an office: "Secretary-General", "President of ...", "Directrice exécutive"."""
+    folded = re.sub(r"^(?:the|un|united nations|le|la|el|l’)\s+", "", fold(text))
+    return any(folded.startswith(title) for title in all_words("speaker_titles"))
+
+
+def strip_honorific(name: str) -> str:
+    """Return a name without its honorifics: "H.E. Mr. Miroslav Lajčák" gives "Miroslav Lajčák"."""
+    changed = True
+    while changed:
+        changed = False
+        for honorific in honorifics():
+            if fold(name).startswith(honorific + " "):
+                name, changed = name[len(honorific) + 1:].lstrip(), True
+                break
+    return name
+
+
+def is_name(text: str) -> bool:
+    """True for a person's name as a page prints it: "António Guterres", "H.E. Ms. María Fernanda Espinosa"."""
+    bare = strip_honorific(text.strip())
+    tokens = bare.split()
+    if not 2 <= len(tokens) <= 6 or len(bare) > 60 or re.search(r"\d|[:;!?]", bare):
+        return False
+    capitals = sum(bool(_CAPITAL.match(t)) for t in tokens)
+    return capitals >= 2 and all(_CAPITAL.match(t) or t.casefold() in _PARTICLES for t in tokens) \
+        and not is_title_word(bare)
+
+
+def bare_speaker(text: str) -> tuple[str, str] | None:
+    """Split a bare speaker line "António Guterres, Secretary-General" into name and office, or None."""
+    name, sep, office = text.partition(",")
+    if sep and is_name(name) and (is_title_word(office.strip()) or len(office.split()) <= 12):
+        return name.strip(), office.strip()
+    office, sep, name = text.rpartition(",")  # "Secretary-General, António Guterres"
+    if sep and is_name(name) and is_title_word(office):
+        return name.strip(), office.strip()
+    return None
+
+
+def name_after_office(text: str) -> str | None:
+    """Return the name that follows an office in a line: "UN Secretary-General António Guterres' message" gives it."""
+    for title in sorted(all_words("speaker_titles"), key=len, reverse=True):
+        index = fold(text).find(title + " ")
+        if index < 0:
+            continue
+        rest = text[index + len(title) + 1:]
+        tokens = []
+        for token in rest.split():
+            clean = re.sub(r"(?:[’']s?|[,:;.])$", "", token)
+            if _CAPITAL.match(clean) or (tokens and clean.casefold() in _PARTICLES):
+                tokens.append(clean)
+                if clean != token:
+                    break
+            else:
+                break
+        while tokens and tokens[-1].casefold() in _PARTICLES:
+            tokens.pop()
+        if len(tokens) >= 2 and is_name(" ".join(tokens)):
+            return " ".join(tokens)
+    return None
+
+
+@functools.cache
+def _lead_ins() -> tuple[str, ...]:
+    return tuple(sorted((w for items in words("lead_ins").values() for w in items), key=len, reverse=True))
+
+
+def is_lead_in(text: str) -> bool:
+    """True for a press release's lead-in: "Following is the Secretary-General's message for …:"."""
+    folded = fold(text)
+    return folded.rstrip().endswith((":", "：")) and len(text) <= 400 and folded.startswith(_lead_ins())

@@ -1,0 +1,57 @@
+"""The reader's words per language, read once per process from `words.yaml` (data, not code)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+WORDS_FILE = Path(__file__).with_name("words.yaml")
+
+
+def fold(text: str) -> str:
+    """Return text as the tables are written: case-folded, curly apostrophes, single spaces."""
+    return " ".join(text.casefold().replace("'", "’").split())
+
+
+@functools.cache
+def tables() -> dict:
+    """Return every table of words.yaml."""
+    import yaml
+
+    with WORDS_FILE.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@functools.cache
+def words(table: str) -> dict[str, tuple[str, ...]]:
+    """Return one table's words per language, folded."""
+    return {lang: tuple(fold(str(w)) for w in items) for lang, items in tables()[table].items()}
+
+
+@functools.cache
+def lookup(table: str) -> dict[str, str]:
+    """Return one table as word -> language (the first language that lists it)."""
+    found: dict[str, str] = {}
+    for lang, items in words(table).items():
+        for word in items:
+            found.setdefault(word, lang)
+    return found
+
+
+@functools.cache
+def all_words(table: str) -> frozenset[str]:
+    """Return every word of one table, in any language."""
+    return frozenset(lookup(table))
+
+
+@functools.cache
+def delivery_notes() -> dict[str, str]:
+    """Return delivery note wording -> DeliveryKind value."""
+    return {fold(str(w)): kind for kind, langs in tables()["delivery_notes"].items()
+            for items in langs.values() for w in items}
+
+
+@functools.cache
+def honorifics() -> tuple[str, ...]:
+    """Return the honorifics a name may start with, longest first."""
+    return tuple(sorted((fold(str(w)) for w in tables()["honorifics"]), key=len, reverse=True))
