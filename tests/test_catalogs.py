@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from support.translators import fake_suggestion
 from toolkit import catalogs
 from toolkit.errors import CatalogError
-from toolkit.model import Block, BlockKind, Statement, Suggestion, TextStatus
+from toolkit.model import Block, BlockKind, Statement, TextStatus
 from toolkit.statement import read_statement
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,8 +31,7 @@ GOLDEN = DATA / "golden" / "catalogs"
 
 def fake_suggest(texts, source, target):
     """A stand-in for Argos: bracketed source text, with real-looking provenance."""
-    return [Suggestion(t, f"[{target}] {t}", "Fake MT (test)", f"translate-{source}_{target}", "1.9",
-                       pivot="en" if "en" not in (source, target) else None) for t in texts]
+    return [fake_suggestion(t, source, target) for t in texts]
 
 
 def statement_of(*paragraphs: str, title: str | None = None, path: str = "speeches/demo.txt") -> Statement:

@@ -11,11 +11,16 @@ import tinyhtml5  # WeasyPrint's HTML parser, so the tree is the one it typesets
 from support.editions import build_edition, read_translations, sample_editions, sample_statement
 from toolkit import rendering
 from toolkit.languages import LANGUAGES, UN_ORDER
-from toolkit.model import TextStatus
+from toolkit.model import EditionRecord, TextStatus
 
 NS = "{http://www.w3.org/1999/xhtml}"
 DATES = {"ar": "11 تشرين الأول/أكتوبر 2017", "zh": "2017年10月11日", "en": "11 October 2017",
          "fr": "11 octobre 2017", "ru": "11 октября 2017 года", "es": "11 de octubre de 2017"}
+
+
+def record(code: str, status: str, pages: int, pdf_bytes: int, html_bytes: int) -> EditionRecord:
+    """Return an index entry as publishing records it (the checksums play no part in the index)."""
+    return EditionRecord(code, status, pages, pdf_bytes, html_bytes, pdf_sha256="", html_sha256="")
 
 
 def parse(html: str):
@@ -126,9 +131,7 @@ def test_reviewed_pages_have_no_notice_and_every_paragraph(pages, code):
 
 def test_no_external_requests_or_asset_links(pages, unreviewed, statement):
     env = rendering.make_environment()
-    index = rendering.render_index(env, statement, [
-        {"code": c, "status": "reviewed", "pages": 2, "pdf_bytes": 30000, "html_bytes": 15000} for c in UN_ORDER
-    ], "en")
+    index = rendering.render_index(env, statement, [record(c, "reviewed", 2, 30000, 15000) for c in UN_ORDER], "en")
     for html in [*pages.values(), *unreviewed.values(), index]:
         root = parse(html)
         for element in root.iter():
@@ -175,7 +178,7 @@ def test_left_to_right_runs_are_isolated_in_arabic(statement):
 
 
 def test_index_lists_six_editions_by_native_name(statement):
-    entries = [{"code": c, "status": s, "pages": 3, "pdf_bytes": 33 * 1024, "html_bytes": 18 * 1024}
+    entries = [record(c, s, 3, 33 * 1024, 18 * 1024)
                for c, s in zip(UN_ORDER, ["reviewed", "machine", "original", "reviewed", "reviewed", "reviewed"])]
     html = rendering.render_index(rendering.make_environment(), statement, entries, "en")
     root = parse(html)
@@ -195,7 +198,7 @@ def test_index_lists_six_editions_by_native_name(statement):
 
 
 def test_index_in_french_is_all_french(statement):
-    entries = [{"code": c, "status": "reviewed", "pages": 2, "pdf_bytes": 2048, "html_bytes": 2048} for c in UN_ORDER]
+    entries = [record(c, "reviewed", 2, 2048, 2048) for c in UN_ORDER]
     html = rendering.render_index(rendering.make_environment(),
                                   sample_statement(date=datetime.date(2017, 10, 11)), entries, "fr")
     body = text_of(find_all(parse(html), "body")[0])

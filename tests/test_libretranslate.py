@@ -122,7 +122,7 @@ def test_server_error_is_retried():
 def test_missing_language_names_what_the_server_offers():
     with FakeLibreTranslate() as server:
         translator = quick([server.url])
-        assert translator.missing_pairs("en", ["fr", "ru", "en"]) == [("en", "ru")]
+        assert translator.missing_pairs([("en", "fr"), ("en", "ru"), ("en", "en")]) == [("en", "ru")]
         with pytest.raises(TranslationError) as info:
             translator.translate_many({("en", "ru"): TEXTS, ("en", "fr"): TEXTS})
         assert server.behaviour.requests == []  # checked before anything is sent
@@ -134,7 +134,7 @@ def test_missing_language_names_what_the_server_offers():
 def test_chinese_is_zh_whatever_the_server_calls_it():
     with FakeLibreTranslate(Behaviour(pairs=(("en", "zh"),))) as server:
         translator = quick([server.url])
-        assert translator.missing_pairs("en", ["zh"]) == []
+        assert translator.missing_pairs([("en", "zh")]) == []
         assert translator.translate(["Hello there. Thank you."], "en", "zh")[0].text == "zh:Hello there.zh:Thank you."
 
 

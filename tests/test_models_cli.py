@@ -144,12 +144,13 @@ def test_runs_do_not_pile_up_log_handlers(workspace, argos_packages):
 
 
 def _main_with_error(monkeypatch, capsys, error, *flags, env=None):
-    from toolkit import cli, pipeline
+    from toolkit import cli
+    from toolkit.commands import lint
 
     def fail(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr(pipeline, "lint", fail)
+    monkeypatch.setattr(lint, "lint", fail)
     for key, value in (env or {}).items():
         monkeypatch.setenv(key, value)
     with pytest.raises(SystemExit) as info:
@@ -164,9 +165,10 @@ def test_ctrl_c_says_nothing_half_written_was_left(monkeypatch, capsys):
 
 @pytest.mark.parametrize("flags, env", [(("--traceback",), {}), ((), {"PRESSKIT_TRACEBACK": "1"})])
 def test_traceback_flag_shows_the_traceback(monkeypatch, capsys, flags, env):
-    from toolkit import cli, pipeline
+    from toolkit import cli
+    from toolkit.commands import lint
 
-    monkeypatch.setattr(pipeline, "lint", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(lint, "lint", lambda *a, **k: 1 / 0)
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     with pytest.raises(ZeroDivisionError):
@@ -181,10 +183,11 @@ def test_unexpected_error_is_short_without_traceback(monkeypatch, capsys):
 
 def test_a_speech_named_like_the_flag_is_not_the_flag(monkeypatch, capsys):
     # main looked for "--traceback" anywhere in argv, after "--" too.
-    from toolkit import cli, pipeline
+    from toolkit import cli
+    from toolkit.commands import lint
 
     monkeypatch.delenv("PRESSKIT_TRACEBACK", raising=False)
-    monkeypatch.setattr(pipeline, "lint", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(lint, "lint", lambda *a, **k: 1 / 0)
     with pytest.raises(SystemExit) as info:
         cli.main(["lint", "--", "--traceback"])
     assert info.value.code == 70

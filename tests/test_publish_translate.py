@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from support.argos_builder import build_package
-from toolkit import pipeline
+from toolkit import translation
 from toolkit.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,15 +58,15 @@ def models(tmp_path_factory, argos_env, package_files):
 def spy_runs():
     """Record the translator of every publish run, to count the sentences its models saw."""
     runs = []
-    real = pipeline.make_suggester
+    real = translation.open_translator
 
-    def spy(config, bar=None):
-        suggester = real(config, bar)
-        runs.append(suggester.translator)
-        return suggester
+    def spy(config):
+        translator = real(config)
+        runs.append(translator)
+        return translator
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(pipeline, "make_suggester", spy)
+        mp.setattr(translation, "open_translator", spy)
         yield runs
 
 

@@ -89,11 +89,12 @@ def test_earlier_editions_do_not_read_what_is_rebuilt(tmp_path, monkeypatch):
     for code in ("en", "fr"):
         for ext in ("pdf", "html"):
             (tmp_path / f"{code}.{ext}").write_bytes(f"{code}.{ext}".encode())
-        records.append({"code": code, **{f"{ext}_sha256": hashlib.sha256(f"{code}.{ext}".encode()).hexdigest()
-                                         for ext in ("pdf", "html")}})
+        records.append({"code": code, "status": "reviewed", "pages": 1, "pdf_bytes": 6, "html_bytes": 7,
+                        **{f"{ext}_sha256": hashlib.sha256(f"{code}.{ext}".encode()).hexdigest()
+                           for ext in ("pdf", "html")}})
     (tmp_path / publishing.MANIFEST).write_text(json.dumps({"editions": records}))
     read = []
     real = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real(self))
-    assert [r["code"] for r in publishing.earlier_editions(tmp_path, skip={"fr"})] == ["en"]
+    assert [r.code for r in publishing.earlier_editions(tmp_path, skip={"fr"})] == ["en"]
     assert sorted(read) == ["en.html", "en.pdf"]

@@ -14,12 +14,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from test_catalogs import DATA, LATER, MOMENT, ROOT, SAMPLE, SLUG, fake_suggest, msgfmt_ok
-from toolkit import catalogs, pipeline
+from support.translators import FakeTranslator
+from test_catalogs import DATA, LATER, MOMENT, ROOT, SAMPLE, SLUG, msgfmt_ok
+from toolkit import catalogs, translation
+from toolkit.commands.publish import publish
+from toolkit.commands.status import status
 from toolkit.cli import cli
 from toolkit.config import load_config
 from toolkit.errors import CatalogError, LockError, ReviewError, TranslationError
 from toolkit.model import TextStatus
+from toolkit.workspace import read_statements
 
 HAND_EDIT = "Merci à toutes et à tous de votre participation, vraiment."
 CHANGED_FROM = "The aim of today was to engage, to listen, and to learn. We did all of that."
@@ -71,7 +75,7 @@ def hand_edit(path: Path, msgid: str, new: str) -> None:
 def test_round_trip_keeps_the_hand_edit_and_marks_the_changed_paragraph(tmp_path):
     root = workspace(tmp_path)
     config = load_config(root, {"languages": "en,fr"})
-    first = pipeline.publish(config, (), suggest=fake_suggest, now=MOMENT)
+    first = publish(config, (), translator=FakeTranslator(), now=MOMENT)
     assert [s.lang for s in first.catalogs] == ["fr"] and first.catalogs[0].machine == 23
     po = po_path(root, "fr")
     hand_edit(po, "Thank you for your participation.", HAND_EDIT)
@@ -79,7 +83,7 @@ def test_round_trip_keeps_the_hand_edit_and_marks_the_changed_paragraph(tmp_path
     speech.write_text(speech.read_text(encoding="utf-8").replace(CHANGED_FROM, CHANGED_TO), encoding="utf-8")
     edited = po.read_text(encoding="utf-8")
 
-    second = pipeline.publish(config, (), suggest=fake_suggest, now=LATER)
+    second = publish(config, (), translator=FakeTranslator(), now=LATER)
     catalog = catalogs.read_catalog(po, "fr")
     kept = catalog.get("Thank you for your participation.")
     assert kept.string == HAND_EDIT and not kept.fuzzy
@@ -96,25 +100,24 @@ def test_round_trip_keeps_the_hand_edit_and_marks_the_changed_paragraph(tmp_path
         msgfmt_ok(path)
 
     before = snapshot(root)
-    third = pipeline.publish(config, (), suggest=fake_suggest, now=LATER.replace(year=2027))
+    third = publish(config, (), translator=FakeTranslator(), now=LATER.replace(year=2027))
     assert third.written == [] and snapshot(root) == before
 
 
 def test_a_catalog_saved_in_an_editor_during_the_run_is_not_overwritten(tmp_path):
     root = workspace(tmp_path)
     config = load_config(root, {"languages": "en,fr"})
-    pipeline.publish(config, (), suggest=fake_suggest, now=MOMENT)
+    publish(config, (), translator=FakeTranslator(), now=MOMENT)
     speech = root / "speeches" / f"{SLUG}.txt"
     speech.write_text(speech.read_text(encoding="utf-8").replace(CHANGED_FROM, CHANGED_TO), encoding="utf-8")
     po = po_path(root, "fr")
 
-    def slow_suggest(texts, source, target):
+    def reviewer_saves():
         hand_edit(po, "Thank you for your participation.", HAND_EDIT)  # a reviewer saves meanwhile
-        return fake_suggest(texts, source, target)
 
     before = snapshot(root)
     with pytest.raises(CatalogError) as caught:
-        pipeline.publish(config, (), suggest=slow_suggest, now=LATER)
+        publish(config, (), translator=FakeTranslator(before=reviewer_saves), now=LATER)
     message = caught.value.format_message()
     assert message.startswith(f"{po}: changed while presskit ran (saved in an editor?); nothing was "
                               "written; run again")
@@ -140,10 +143,10 @@ def test_the_merge_plan_is_made_once_per_language_and_run(tmp_path, monkeypatch)
         real = getattr(catalogs.merge, name)
         for module in (catalogs, catalogs.merge, catalogs.review):
             monkeypatch.setattr(module, name, counted(name, real), raising=False)
-    pipeline.publish(config, (), final=True, suggest=fake_suggest, now=MOMENT)
+    publish(config, (), final=True, translator=FakeTranslator(), now=MOMENT)
     assert calls == {"plan_merge": 2, "source_entries": 1}
     calls.update(plan_merge=0, source_entries=0)
-    pipeline.status(config, ())
+    status(config, ())
     assert calls == {"plan_merge": 2, "source_entries": 1}
 
 
@@ -154,7 +157,7 @@ def test_speech_paths_are_relative_to_the_workspace_like_git_dash_c(tmp_path, mo
     assert result.exit_code == 0 and "no such file" not in result.output  # the sample's findings are notes
     assert "repeats the paragraph" in result.output
     config = load_config(root, {"languages": "en,fr"})
-    (statement,) = pipeline.read_statements(config, (Path("speeches") / f"{SLUG}.txt",))
+    (statement,) = read_statements(config, (Path("speeches") / f"{SLUG}.txt",))
     assert statement.path == root / "speeches" / f"{SLUG}.txt"
     assert "relative" in CliRunner().invoke(cli, ["--help"]).output.split("-C, --directory")[1].split("\n  -")[0]
 
@@ -162,17 +165,17 @@ def test_speech_paths_are_relative_to_the_workspace_like_git_dash_c(tmp_path, mo
 def test_complete_catalogs_need_no_model(tmp_path):
     root = workspace(tmp_path, locales=True)
 
-    def no_model(texts, source, target):
-        raise AssertionError(f"asked to translate {len(texts)} texts {source}→{target}")
-
-    result = pipeline.publish(load_config(root, {"languages": "en,fr,zh"}), (), suggest=no_model)
+    translator = FakeTranslator()
+    result = publish(load_config(root, {"languages": "en,fr,zh"}), (), translator=translator)
+    assert translator.requests == []  # asked to translate nothing
     assert [(s.lang, s.percent) for s in result.catalogs] == [("zh", 100), ("fr", 100)]
     assert all(e.is_reviewed for e in result.editions)
 
 
 def test_untranslated_blocks_fall_back_to_the_source(tmp_path):
     root = workspace(tmp_path)
-    result = pipeline.publish(load_config(root, {"languages": "ru"}), (), suggest=lambda texts, s, t: [])
+    result = publish(load_config(root, {"languages": "ru"}), (),
+                     translator=FakeTranslator(translate=lambda text, s, t: ""))
     (edition,) = result.editions
     assert edition.lang == "ru" and not edition.is_reviewed
     assert {b.status for b in edition.body} == {TextStatus.UNTRANSLATED}
@@ -184,7 +187,7 @@ def test_missing_models_are_all_named_before_anything_is_written(tmp_path, argos
     root = workspace(tmp_path)
     config = load_config(root, {"packages_dir": str(tmp_path / "no-packages")})
     with pytest.raises(TranslationError) as caught:
-        pipeline.publish(config, ())
+        publish(config, ())
     message = caught.value.format_message()
     for pair in ("en→ar", "en→zh", "en→fr", "en→ru", "en→es"):
         assert pair in message
@@ -221,7 +224,7 @@ def test_final_names_the_block_of_a_missing_entry(tmp_path):
     speech.write_text(speech.read_text(encoding="utf-8").rstrip() + "\n\nA brand new closing line.\n", encoding="utf-8")
     line = len(speech.read_text(encoding="utf-8").splitlines())
     with pytest.raises(ReviewError) as caught:
-        pipeline.publish(load_config(root, {"languages": "es"}), (), final=True)
+        publish(load_config(root, {"languages": "es"}), (), final=True)
     assert f"speeches/{SLUG}.txt:{line}: no translation: 'A brand new closing line.'" in caught.value.format_message()
 
 
@@ -230,7 +233,7 @@ BAD = sorted((DATA / "bad" / "catalogs").iterdir())
 
 @pytest.mark.parametrize("bad", BAD, ids=[p.name for p in BAD])
 def test_broken_po_is_one_error_and_nothing_is_written(tmp_path, bad, monkeypatch):
-    monkeypatch.setattr(pipeline, "make_suggester", lambda config, bar=None: fake_suggest)
+    monkeypatch.setattr(translation, "open_translator", lambda config, environ=None: FakeTranslator())
     root = workspace(tmp_path, locales=True)
     shutil.copy(bad, po_path(root, "fr"))
     before = snapshot(root)
@@ -278,17 +281,12 @@ def test_lock_is_released_after_a_failed_run(tmp_path):
 
 
 def test_lang_and_from_options(tmp_path, monkeypatch):
-    calls = []
-
-    def recording(texts, source, target):
-        calls.append((source, target))
-        return fake_suggest(texts, source, target)
-
-    monkeypatch.setattr(pipeline, "make_suggester", lambda config, bar=None: recording)
+    recording = FakeTranslator()
+    monkeypatch.setattr(translation, "open_translator", lambda config, environ=None: recording)
     root = workspace(tmp_path)
     result = CliRunner().invoke(cli, ["-C", str(root), "publish", "--from", "fr", "--lang", "en", "--lang", "es"])
     assert result.exit_code == 0, result.output
-    assert calls == [("fr", "en"), ("fr", "es")]
+    assert recording.pairs == [("fr", "en"), ("fr", "es")] and recording.closed
     assert sorted(p.name for p in (root / "output" / SLUG).iterdir()) == ["en.html", "en.pdf", "es.html",
                                                                            "es.pdf", "index.html", "manifest.json"]
     assert po_path(root, "en").exists() and not po_path(root, "fr").exists()

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from support.translators import FakeTranslator
 from test_catalogs import LATER, ROOT, SAMPLE, SLUG, fake_suggest, msgfmt_ok, review, run, statement_of
 from test_review import po_path, workspace
-from toolkit import catalogs, pipeline
+from toolkit import catalogs
+from toolkit.commands.publish import publish
 from toolkit.config import load_config
 from toolkit.statement import read_statement
 
@@ -127,5 +129,5 @@ def test_publish_reports_an_editor_saved_catalog_as_unchanged(tmp_path):
     msgcat(po, "--no-wrap")
     po.write_text(poedit(po.read_text(encoding="utf-8")), encoding="utf-8")
     saved = po.read_bytes()
-    result = pipeline.publish(load_config(root, {"languages": "fr"}), (), suggest=fake_suggest)
+    result = publish(load_config(root, {"languages": "fr"}), (), translator=FakeTranslator())
     assert po in result.unchanged and po.read_bytes() == saved

@@ -87,7 +87,7 @@ def test_duplicate_sentences_are_translated_once(argos_packages):
 
 def test_pivot_through_english(argos_packages):
     with ArgosTranslator(packages_dir=argos_packages) as translator:
-        assert translator.missing_pairs("ar", ["ar", "en", "fr", "es", "zh"]) == [("ar", "zh")]
+        assert translator.missing_pairs([("ar", t) for t in ("ar", "en", "fr", "es", "zh")]) == [("ar", "zh")]
         french = translator.translate(["شكرا لكم. نعم."], "ar", "fr")
         spanish = translator.translate(["شكرا لكم. نعم."], "ar", "es")
     assert french[0].pivot == spanish[0].pivot == "en"
@@ -100,8 +100,8 @@ def test_pivot_through_english(argos_packages):
 
 def test_missing_model_says_what_to_install(argos_packages):
     with ArgosTranslator(packages_dir=argos_packages) as translator:
-        assert "presskit models install zh" in translator.install_hint("ar", "zh")
-        assert "translate-en_zh-*.argosmodel" in translator.install_hint("ar", "zh")
+        assert "presskit models install zh" in translator.install_hint([("ar", "zh")])
+        assert "translate-en_zh-*.argosmodel" in translator.install_hint([("ar", "zh")])
         with pytest.raises(TranslationError, match=r"ar→zh.*presskit models install zh") as info:
             translator.translate(["مرحبا"], "ar", "zh")
     assert "\n" not in str(info.value)
@@ -277,3 +277,13 @@ def test_a_damaged_memory_is_a_warning_not_a_failure(argos_packages, tmp_path, c
     assert len(warnings) == 1 and str(path) in warnings[0]
     assert "only a cache" in warnings[0] and "delete" in warnings[0] and "\n" not in warnings[0]
     assert path.read_bytes() == content  # left for the user to look at or delete
+
+
+def test_the_argos_backend_and_the_test_fake_are_translators(argos_packages):
+    from support.translators import FakeTranslator
+    from toolkit.translation import Translator
+
+    with ArgosTranslator(packages_dir=argos_packages) as translator:
+        assert isinstance(translator, Translator)
+    assert isinstance(FakeTranslator(), Translator)
+    assert not isinstance(object(), Translator)

@@ -223,7 +223,7 @@ def test_install_accepts_languages_and_pairs(args, expected, tmp_path):
     from toolkit.config import load_config
 
     config = load_config(tmp_path, {"packages_dir": str(tmp_path / "packages")})
-    assert packages.pairs_to_install(config, args) == expected
+    assert packages.pairs_to_install((), config.languages, config.packages_dir, args) == expected
 
 
 def test_install_refuses_an_unknown_pair(tmp_path):
@@ -231,4 +231,4 @@ def test_install_refuses_an_unknown_pair(tmp_path):
 
     config = load_config(tmp_path, {"packages_dir": str(tmp_path / "packages")})
     with pytest.raises(TranslationError, match="xx-en"):
-        packages.pairs_to_install(config, ["xx-en"])
+        packages.pairs_to_install((), config.languages, config.packages_dir, ["xx-en"])

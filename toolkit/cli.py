@@ -1,4 +1,4 @@
-"""The `presskit` command line: click commands over the pipeline functions, nothing more.
+"""The `presskit` command line: click commands over `toolkit.commands`, nothing more.
 
 Heavy libraries (WeasyPrint, CTranslate2, argostranslate) are imported inside command bodies,
 so `presskit --help` answers at once.
@@ -109,10 +109,10 @@ def lint(obj: Context, speeches: tuple[Path, ...], as_json: bool) -> None:
       presskit lint speeches/closing-second-multistakeholder-hearing.txt
       presskit lint --json > understood.json
     """
-    from toolkit import pipeline
+    from toolkit.commands.lint import lint as run_lint
     from toolkit.reader.report import describe, needs_attention, summary
 
-    statements = pipeline.lint(obj.config(), speeches)
+    statements = run_lint(obj.config(), speeches)
     if as_json:
         import json
 
@@ -164,11 +164,11 @@ def publish(obj: Context, speeches: tuple[Path, ...], date_, venue: str | None, 
       presskit publish speeches/closing-second-multistakeholder-hearing.txt
       presskit publish --lang fr,es --final
     """
-    from toolkit import pipeline
+    from toolkit.commands.publish import publish as run_publish
 
     config = obj.config(pdf_variant=pdf_variant, languages=",".join(langs) or None, source_language=source)
     metadata = {"date": date_, "venue": venue, "symbol": symbol}
-    result = pipeline.publish(config, speeches, metadata=metadata, final=final,
+    result = run_publish(config, speeches, metadata=metadata, final=final,
                               progress=lambda message: log.info(message), bar=_progressbar)
     for finding in result.findings:
         click.echo(f"note: {finding}", err=True)
@@ -203,10 +203,10 @@ def status(obj: Context, speeches: tuple[Path, ...], langs: tuple[str, ...], sou
       presskit status
       presskit status --check       exit 1 unless all is reviewed (CI gate)
     """
-    from toolkit import pipeline
+    from toolkit.commands.status import status as run_status
 
     config = obj.config(languages=",".join(langs) or None, source_language=source)
-    statuses, findings = pipeline.status(config, speeches)
+    statuses, findings = run_status(config, speeches)
     for finding in findings:
         click.echo(f"note: {finding}", err=True)
     header = ("lang", "entries", "reviewed", "machine", "untranslated", "obsolete", "reviewed %")
@@ -251,9 +251,9 @@ def models_list(obj: Context) -> None:
     Example:
       presskit models list
     """
-    from toolkit.translation import packages
+    from toolkit.commands import models as run_models
 
-    for line in packages.status_lines(obj.config()):
+    for line in run_models.list_models(obj.config()):
         click.echo(line)
 
 
@@ -279,7 +279,7 @@ def models_install(obj: Context, langs: tuple[str, ...], files: tuple[Path, ...]
       presskit models install --file translate-en_fr-1_9.argosmodel
       presskit models install --file ~/Downloads/translate-*.argosmodel
     """
-    from toolkit.translation import packages
+    from toolkit.commands import models as run_models
 
     config = obj.config()
     if files:
@@ -291,15 +291,13 @@ def models_install(obj: Context, langs: tuple[str, ...], files: tuple[Path, ...]
         files = tuple(files) + tuple(extra)
         langs = ()
     if files:
-        installed = packages.install_package_files(files, config.packages_dir)
+        installed = run_models.install_model_files(config, files)
     else:
-        pairs = packages.pairs_to_install(config, langs)
+        pairs = run_models.models_to_install(config, langs)
         if not pairs:
             click.echo("Nothing to install: every model needed is installed (see `presskit models list`).")
             return
-        installed = packages.install_from_index(
-            pairs, config.packages_dir,
-            progress=_progressbar)
+        installed = run_models.install_models(config, pairs, progress=_progressbar)
     for package in installed:
         click.echo(f"installed {package.from_code}→{package.to_code}: {package.name} {package.version}")
 

@@ -166,3 +166,16 @@ class Edition:
     def is_reviewed(self) -> bool:
         """True when every block is original or reviewed text."""
         return all(b.status in (TextStatus.ORIGINAL, TextStatus.REVIEWED) for b in self.blocks())
+
+
+@dataclass(frozen=True)
+class EditionRecord:
+    """One edition in output/<slug>/, as the index shows it and manifest.json keeps it."""
+
+    code: str  # the language
+    status: str  # "original", "reviewed" or "machine"
+    pages: int
+    pdf_bytes: int
+    html_bytes: int
+    pdf_sha256: str
+    html_sha256: str

@@ -8,10 +8,11 @@ import logging
 import os
 import stat
 import tempfile
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from toolkit.errors import PresskitError
+from toolkit.model import Edition, EditionRecord
 
 log = logging.getLogger("toolkit")
 
@@ -105,49 +106,60 @@ def _remove_stale_temporaries(path: Path) -> None:
 MANIFEST = "manifest.json"
 
 
-def manifest_entry(entry: dict, pdf: bytes, html: bytes) -> dict:
+def _sha256(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def edition_record(edition: Edition, pdf: RenderedPdf, html: bytes) -> EditionRecord:
     """Return the manifest record of one edition: what the index shows, plus checksums."""
-    import hashlib
-
-    return {
-        **entry,
-        "pdf_sha256": hashlib.sha256(pdf).hexdigest(),
-        "html_sha256": hashlib.sha256(html).hexdigest(),
-    }
+    status = "original" if edition.is_original else ("reviewed" if edition.is_reviewed else "machine")
+    return EditionRecord(code=edition.lang, status=status, pages=pdf.pages, pdf_bytes=len(pdf.data),
+                         html_bytes=len(html), pdf_sha256=_sha256(pdf.data), html_sha256=_sha256(html))
 
 
-def earlier_editions(folder: Path, skip: set[str]) -> list[dict]:
-    """Return the manifest records of editions an earlier run left in `folder` (not in `skip`).
-
-    `publish --lang fr` rebuilds French only; the index and switchers still list the other
-    editions, as long as their files are still there and unchanged since that run.
-    """
-    import hashlib
+def read_manifest(folder: Path) -> list[EditionRecord]:
+    """Return the edition records of a statement's manifest; none when it is missing or unreadable."""
     import json
 
     try:
         records = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["editions"]
     except (OSError, ValueError, KeyError, TypeError):
         return []
+    names = {f.name for f in fields(EditionRecord)}
     kept = []
     for record in records if isinstance(records, list) else []:
         try:
-            code = record["code"]
-            if code in skip:
-                continue  # rebuilt this run: no need to read and hash its files
-            files = {ext: (folder / f"{code}.{ext}").read_bytes() for ext in ("pdf", "html")}
-        except (OSError, KeyError, TypeError):
+            kept.append(EditionRecord(**{key: value for key, value in record.items() if key in names}))
+        except (TypeError, AttributeError):
+            continue  # not a record this version of presskit wrote: the edition is rebuilt or dropped
+    return kept
+
+
+def earlier_editions(folder: Path, skip: set[str]) -> list[EditionRecord]:
+    """Return the records of editions an earlier run left in `folder` (not in `skip`).
+
+    `publish --lang fr` rebuilds French only; the index and switchers still list the other
+    editions, as long as their files are still there and unchanged since that run.
+    """
+    kept = []
+    for record in read_manifest(folder):
+        if record.code in skip:
+            continue  # rebuilt this run: no need to read and hash its files
+        try:
+            files = {ext: (folder / f"{record.code}.{ext}").read_bytes() for ext in ("pdf", "html")}
+        except (OSError, TypeError):
             continue
-        if any(hashlib.sha256(data).hexdigest() != record.get(f"{ext}_sha256")
-                               for ext, data in files.items()):
+        if _sha256(files["pdf"]) != record.pdf_sha256 or _sha256(files["html"]) != record.html_sha256:
             continue
         kept.append(record)
     return kept
 
 
-def render_manifest(slug: str, records: list[dict], version: str) -> bytes:
+def render_manifest(slug: str, records: list[EditionRecord], version: str) -> bytes:
     """Return the manifest of a statement's output folder: editions, sizes, checksums."""
     import json
 
-    manifest = {"statement": slug, "generator": f"presskit {version}", "editions": records}
+    manifest = {"statement": slug, "generator": f"presskit {version}", "editions": [asdict(r) for r in records]}
     return (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")

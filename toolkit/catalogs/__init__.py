@@ -8,8 +8,6 @@ ever changes a reviewed entry.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from toolkit.catalogs.merge import (
     SourceEntry,
     block_keys,
@@ -24,27 +22,25 @@ from toolkit.catalogs.merge import (
     update_catalog,
 )
 from toolkit.catalogs.pofile import PoCatalog, now, read_catalog, render_catalog, signature, stamp_catalog
-from toolkit.catalogs.review import CatalogStatus, build_edition, catalog_status
+from toolkit.catalogs.review import CatalogStatus, build_edition, catalog_status, original_edition
+from toolkit.catalogs.work import (
+    CatalogWork,
+    catalog_path,
+    check_final,
+    gather_catalogs,
+    read_existing,
+    read_template,
+    suggestion_requests,
+    target_languages,
+    template_path,
+    unclaimed_catalogs,
+)
 
 __all__ = [
-    "CatalogStatus", "PoCatalog", "SourceEntry", "block_keys", "build_edition", "build_template",
-    "catalog_path", "catalog_status", "is_reviewed", "machine_comments", "now", "plan_merge",
-    "project_version",
-    "read_catalog", "read_existing", "render_catalog", "reviewed_translations", "signature", "source_entries",
-    "stamp_catalog", "template_path", "texts_to_suggest", "update_catalog",
+    "CatalogStatus", "CatalogWork", "PoCatalog", "SourceEntry", "block_keys", "build_edition", "build_template",
+    "catalog_path", "catalog_status", "check_final", "gather_catalogs", "is_reviewed", "machine_comments", "now",
+    "original_edition", "plan_merge", "project_version", "read_catalog", "read_existing", "read_template",
+    "render_catalog", "reviewed_translations", "signature", "source_entries", "stamp_catalog",
+    "suggestion_requests", "target_languages", "template_path", "texts_to_suggest", "unclaimed_catalogs",
+    "update_catalog",
 ]
-
-
-def template_path(locales: Path, slug: str) -> Path:
-    """Return where a statement's template lives: locales/<slug>.pot."""
-    return Path(locales) / f"{slug}.pot"
-
-
-def catalog_path(locales: Path, lang: str, slug: str) -> Path:
-    """Return where a statement's catalog for a language lives: locales/<lang>/LC_MESSAGES/<slug>.po."""
-    return Path(locales) / lang / "LC_MESSAGES" / f"{slug}.po"
-
-
-def read_existing(path: Path, lang: str | None = None) -> PoCatalog | None:
-    """Read a catalog if the file exists; None when there is no file yet."""
-    return read_catalog(path, lang) if Path(path).exists() else None

@@ -61,6 +61,21 @@ def build_edition(statement: Statement, lang: str, catalog: Catalog | None) -> E
     )
 
 
+def original_edition(statement: Statement) -> Edition:
+    """Return the source-language edition, printed as written."""
+
+    def block(b):
+        return EditionBlock(b.kind, b.text, TextStatus.ORIGINAL, b.line) if b else None
+
+    return Edition(
+        lang=statement.source_lang,
+        statement=statement,
+        title=block(statement.title),
+        speaker=block(statement.speaker),
+        body=tuple(block(b) for b in statement.body),
+    )
+
+
 def catalog_status(
     statement: Statement,
     lang: str,

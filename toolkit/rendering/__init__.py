@@ -16,7 +16,7 @@ from markupsafe import Markup
 from toolkit import __version__
 from toolkit.errors import TemplateError
 from toolkit.languages import LANGUAGES, UN_ORDER, Language, get_language
-from toolkit.model import BlockKind, Edition, EditionBlock, Statement, TextStatus
+from toolkit.model import BlockKind, Edition, EditionBlock, EditionRecord, Statement, TextStatus
 from toolkit.rendering.bidi import isolate_html, isolate_plain, opposite_runs
 from toolkit.rendering.words import (
     DELIVERY_NOTES,
@@ -213,24 +213,24 @@ def render_edition(env: PressEnvironment, edition: Edition, editions: tuple[str,
     return _render(env, "release.html", context)
 
 
-def index_rows(entries: list[dict], lang: str, translations: gettext.NullTranslations) -> list[dict]:
+def index_rows(entries: list[EditionRecord], lang: str, translations: gettext.NullTranslations) -> list[dict]:
     """Return the index table rows: native name, localized status, pages, sizes."""
     rows = []
     for entry in entries:
-        language = get_language(entry["code"])
+        language = get_language(entry.code)
         rows.append({
             "code": language.code, "tag": language.tag, "direction": language.direction,
             "native_name": native_name(language.code),
-            "status": entry["status"],
-            "status_text": translations.gettext(STATUS_LABELS[entry["status"]]),
-            "pages": entry["pages"],
-            "pdf_size": format_size(entry["pdf_bytes"], lang),
-            "html_size": format_size(entry["html_bytes"], lang),
+            "status": entry.status,
+            "status_text": translations.gettext(STATUS_LABELS[entry.status]),
+            "pages": entry.pages,
+            "pdf_size": format_size(entry.pdf_bytes, lang),
+            "html_size": format_size(entry.html_bytes, lang),
         })
     return rows
 
 
-def render_index(env: PressEnvironment, statement: Statement, entries: list[dict], lang: str) -> str:
+def render_index(env: PressEnvironment, statement: Statement, entries: list[EditionRecord], lang: str) -> str:
     """Render the index page of a statement's editions."""
     language = get_language(lang)
     translations = env.translations(lang)

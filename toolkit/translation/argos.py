@@ -71,19 +71,15 @@ class ArgosTranslator:
             self._installed = packages.installed_packages(self.packages_dir)
         return self._installed
 
-    def missing_pairs(self, source: str, targets: Sequence[str]) -> list[tuple[str, str]]:
+    def missing_pairs(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
         """Return the (source, target) pairs with neither a direct nor a pivot route."""
         return [
             (source, target)
-            for target in targets
+            for source, target in dict.fromkeys(pairs)
             if target != source and packages.find_route(self.installed(), source, target) is None
         ]
 
-    def install_hint(self, source: str, target: str) -> str:
-        """Return what to run so that source→target can be translated."""
-        return self.install_command([(source, target)])
-
-    def install_command(self, pairs: Sequence[tuple[str, str]]) -> str:
+    def install_hint(self, pairs: Sequence[tuple[str, str]]) -> str:
         """Return what to run so that every (source, target) pair can be translated."""
         legs = [leg for s, t in pairs for leg in packages.missing_legs(self.installed(), s, t) or [(s, t)]]
         return packages.install_command(list(dict.fromkeys(legs)))
@@ -92,7 +88,7 @@ class ArgosTranslator:
         route = packages.find_route(self.installed(), source, target)
         if route is None:
             raise TranslationError(
-                f"no translation model for {source}→{target} is installed; {self.install_hint(source, target)}"
+                f"no translation model for {source}→{target} is installed; {self.install_hint([(source, target)])}"
             )
         return route
 
@@ -144,7 +140,7 @@ class ArgosTranslator:
         missing = [pair for pair in requests if packages.find_route(self.installed(), *pair) is None]
         if missing:
             listed = ", ".join(f"{a}→{b}" for a, b in missing)
-            raise TranslationError(f"no translation model for {listed} is installed; {self.install_command(missing)}")
+            raise TranslationError(f"no translation model for {listed} is installed; {self.install_hint(missing)}")
         routes = {pair: self._route(*pair) for pair in requests}
         done = {pair: {s: s for s in _unique_sentences(texts)} for pair, texts in requests.items()}
         # A direct pair whose package is also some pivot's second leg (en→fr beside ar→en→fr)

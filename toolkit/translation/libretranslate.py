@@ -180,17 +180,17 @@ class LibreTranslateTranslator:
     def version(self) -> str:
         return self.servers()[0].version
 
-    def missing_pairs(self, source: str, targets: Sequence[str]) -> list[tuple[str, str]]:
+    def missing_pairs(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
         """Return the (source, target) pairs that some server cannot translate."""
         return [
             (source, target)
-            for target in targets
+            for source, target in dict.fromkeys(pairs)
             if target != source and any((source, target) not in s.pairs for s in self.servers())
         ]
 
-    def install_hint(self, source: str, target: str) -> str:
-        """Return what to do so that source→target can be translated."""
-        return self.install_command([(source, target)])
+    def install_hint(self, pairs: Sequence[tuple[str, str]]) -> str:
+        """Return what to do so that every pair can be translated."""
+        return self.install_command(pairs)
 
     def install_command(self, pairs: Sequence[tuple[str, str]]) -> str:
         """Return what to do so that every pair can be translated: name the server and its list."""
@@ -225,7 +225,7 @@ class LibreTranslateTranslator:
         for source, target in requests:
             if source == target:
                 raise ValueError(f"nothing to translate: {source}→{target}")
-        missing = [pair for pair in requests if self.missing_pairs(pair[0], [pair[1]])]
+        missing = self.missing_pairs(list(requests))
         if missing:
             listed = ", ".join(f"{a}→{b}" for a, b in missing)
             raise TranslationError(f"LibreTranslate cannot translate {listed}; {self.install_command(missing)}")

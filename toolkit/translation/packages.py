@@ -163,31 +163,19 @@ def pair_statuses(
     return statuses, pivots
 
 
-def workspace_languages(config) -> tuple[list[str], list[str]]:
-    """Return the source languages (of the statements publish would read) and the target languages."""
-    from toolkit.errors import PresskitError
-    from toolkit.pipeline import find_speeches
-    from toolkit.statement import read_statement
-
-    sources = {config.source_language} if config.source_language else set()
-    if not sources:
-        try:
-            paths = find_speeches(config, ())
-        except PresskitError:
-            paths = []  # no statements yet: English, the pivot
-        for path in paths:
-            try:
-                sources.add(read_statement(path).source_lang)
-            except PresskitError:
-                continue  # `presskit lint` reports unreadable statements; here they need nothing
-    sources = sources or {PIVOT}
-    return [c for c in UN_ORDER if c in sources], list(config.languages)
+def route_languages(sources: Iterable[str]) -> list[str]:
+    """Return the statement languages models are needed for, in UN order: English when none."""
+    sources = set(sources) or {PIVOT}  # no statements yet: English, the pivot
+    return [code for code in UN_ORDER if code in sources]
 
 
-def pairs_to_install(config, languages: Sequence[str] = ()) -> list[tuple[str, str]]:
+def pairs_to_install(
+    sources: Iterable[str], targets: Iterable[str], packages_dir: Path | None = None, languages: Sequence[str] = ()
+) -> list[tuple[str, str]]:
     """Return the needed pairs not yet installed, only those `languages` select if given.
 
-    A language (fr) selects the needed pairs on its side of English: en→fr, and fr→en when a
+    `sources` are the languages the statements are written in, `targets` those configured. A
+    language (fr) selects the needed pairs on its side of English: en→fr, and fr→en when a
     statement is written in French; "en" the pairs into English. A pair (ar-en) selects itself,
     needed or not: the install hints name pairs into English that way.
     """
@@ -199,9 +187,8 @@ def pairs_to_install(config, languages: Sequence[str] = ()) -> list[tuple[str, s
             explicit.append(request)
         else:
             wanted.add(request)
-    sources, targets = workspace_languages(config)
-    installed = installed_packages(config.packages_dir)
-    pairs = [pair for pair in needed_pairs(sources, set(targets) | wanted) if pair not in installed]
+    installed = installed_packages(packages_dir)
+    pairs = [pair for pair in needed_pairs(route_languages(sources), set(targets) | wanted) if pair not in installed]
     if not languages:
         return pairs
     # A language selects the pairs on its side of English; "en" the pairs into English.
@@ -232,11 +219,10 @@ def parse_request(argument: str) -> str | tuple[str, str]:
         raise TranslationError(str(exc)) from None
 
 
-def status_lines(config) -> list[str]:
+def status_lines(sources: Iterable[str], targets: Iterable[str], packages_dir: Path | None = None) -> list[str]:
     """Return `presskit models list` as lines: one per needed pair, the pivots, what to do."""
-    sources, targets = workspace_languages(config)
-    statuses, pivots = pair_statuses(sources, targets, config.packages_dir)
-    lines = [f"Models folder: {packages_directory(config.packages_dir)}"]
+    statuses, pivots = pair_statuses(route_languages(sources), list(targets), packages_dir)
+    lines = [f"Models folder: {packages_directory(packages_dir)}"]
     for status in statuses:
         pair = f"{status.from_code}→{status.to_code}"
         package = status.package

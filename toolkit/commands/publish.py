@@ -1,0 +1,128 @@
+"""`presskit publish`: merge the catalogs and build the press releases into output/<slug>/.
+
+Gather, then write (mkdocs' build): every statement is read, every catalog merged, every
+suggestion made and every page typeset in memory before the first file is written; catalogs are
+written before output, so a full disk never puts reviewer work at risk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from toolkit import __version__, catalogs, locking, publishing, rendering, translation
+from toolkit.catalogs import CatalogStatus, CatalogWork
+from toolkit.config import Config
+from toolkit.languages import UN_ORDER
+from toolkit.model import Edition, Finding, Statement, Suggestion
+from toolkit.translation import ProgressBar, Translator
+from toolkit.workspace import read_statements
+
+
+@dataclass
+class PublishResult:
+    """What a publish run produced, for the CLI to report."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    editions: list[Edition] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    catalogs: list[CatalogStatus] = field(default_factory=list)
+
+
+def publish(
+    config: Config,
+    paths: tuple[Path, ...],
+    *,
+    metadata: dict | None = None,
+    progress: Callable[[str], None] | None = None,
+    final: bool = False,
+    translator: Translator | None = None,
+    bar: ProgressBar | None = None,
+    now=None,
+) -> PublishResult:
+    """Merge the catalogs and build the press releases of the given statements into output/<slug>/.
+
+    Everything is read, translated, merged and typeset before the first file is written. With
+    `final`, refuse (ReviewError) unless every requested language is fully reviewed. Without
+    `translator`, the configured one is made for the run, and closed after it.
+    """
+    say = progress or (lambda message: None)
+    with locking.workspace_lock(config.state_path):
+        statements = read_statements(config, paths, metadata)
+        entries = {s.slug: catalogs.source_entries(s, config.workspace) for s in statements}
+        work = {s.slug: catalogs.gather_catalogs(config, s, entries[s.slug]) for s in statements}
+        every = [item for items in work.values() for item in items]
+        if final:
+            catalogs.check_final(config, every)
+        suggestions = _suggest(config, every, translator, say, bar)
+
+        result = PublishResult()
+        if not paths:
+            result.findings.extend(catalogs.unclaimed_catalogs(config, statements))
+        moment = now or catalogs.now()
+        env = rendering.make_environment()
+        sources: dict[Path, bytes] = {}
+        files: dict[Path, bytes] = {}
+        for statement in statements:
+            result.findings.extend(statement.findings)
+            pot_path = catalogs.template_path(config.locales_path, statement.slug)
+            template = catalogs.build_template(statement, entries[statement.slug], moment)
+            catalogs.stamp_catalog(template, catalogs.read_template(pot_path), moment, template=True)
+            sources[pot_path] = catalogs.render_catalog(template)
+            editions = [catalogs.original_edition(statement)] if statement.source_lang in config.languages else []
+            for item in work[statement.slug]:
+                merged = item.merge(suggestions.get(item.pair))
+                catalogs.stamp_catalog(merged, item.old, moment, creation_date=template.creation_date)
+                sources[item.path] = catalogs.render_catalog(merged)
+                result.catalogs.append(item.status(config.relative(item.path), merged))
+                editions.append(catalogs.build_edition(statement, item.lang, merged))
+            editions.sort(key=lambda e: UN_ORDER.index(e.lang))
+            files.update(_build_folder(config, env, statement, editions, say))
+            result.editions.extend(editions)
+        for item in every:
+            item.check_unchanged()
+        # Catalogs first: if typesetting output fails on a full disk, no reviewer work is at risk.
+        for path, data in [*sources.items(), *files.items()]:
+            (result.written if publishing.atomic_write(path, data) else result.unchanged).append(path)
+    return result
+
+
+def _suggest(config: Config, work: list[CatalogWork], translator: Translator | None, say,
+             bar: ProgressBar | None) -> dict[tuple[str, str], dict[str, Suggestion]]:
+    """Ask the translator for every text some catalog lacks; none is made when nothing is."""
+    requests = catalogs.suggestion_requests(work)
+    if not requests:
+        return {}  # every catalog is complete: no model is loaded at all
+    owned = translator is None
+    if owned:
+        translator = translation.open_translator(config)
+    try:
+        return translation.suggest(translator, requests, say=say, bar=bar)
+    finally:
+        if owned:
+            translator.close()  # models out of memory before typesetting starts
+
+
+def _build_folder(config: Config, env, statement: Statement, editions: list[Edition], say) -> dict[Path, bytes]:
+    """Return the files of output/<slug>/: each edition's HTML and PDF, the index, the manifest."""
+    folder = config.output_path / statement.slug
+    built = {e.lang for e in editions}
+    earlier = publishing.earlier_editions(folder, skip=built)
+    codes = tuple(code for code in UN_ORDER if code in built or code in {r.code for r in earlier})
+    files: dict[Path, bytes] = {}
+    records = list(earlier)
+    for edition in editions:
+        say(f"typesetting {statement.slug} [{edition.lang}]")
+        html = rendering.render_edition(env, edition, codes).encode("utf-8")
+        pdf = publishing.write_pdf(html.decode("utf-8"), variant=config.pdf_variant)
+        files[folder / f"{edition.lang}.html"] = html
+        files[folder / f"{edition.lang}.pdf"] = pdf.data
+        records.append(publishing.edition_record(edition, pdf, html))
+    if editions:
+        records.sort(key=lambda r: UN_ORDER.index(r.code))
+        index = rendering.render_index(env, statement, records, statement.source_lang)
+        files[folder / "index.html"] = index.encode("utf-8")
+        files[folder / publishing.MANIFEST] = publishing.render_manifest(statement.slug, records, __version__)
+    return files

@@ -1,0 +1,81 @@
+"""The workspace side of reading: which speech files a run works on, read and checked together.
+
+Commands and model management both start here, so that `publish` and `models install` agree
+on what the statements are.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from toolkit.config import Config
+from toolkit.errors import PresskitError, StatementError
+from toolkit.model import Statement
+from toolkit.statement import read_statement
+
+SPEECH_SUFFIXES = (".txt", ".text", ".md")
+
+
+def find_speeches(config: Config, paths: tuple[Path, ...]) -> list[Path]:
+    """Return the speech files to work on: the given paths, or every file in speeches/.
+
+    Relative paths are relative to the workspace, as if presskit were started there (git -C).
+    """
+    if paths:
+        return [config.workspace / p for p in paths]
+    folder = config.speeches_path
+    found = sorted(p for p in folder.glob("*") if p.suffix in SPEECH_SUFFIXES) if folder.is_dir() else []
+    if not found:
+        raise StatementError(
+            f"no speech files in {folder}; put a .txt statement there or name one on the command line"
+        )
+    return found
+
+
+def read_statements(config: Config, paths: tuple[Path, ...], metadata: dict | None = None) -> list[Statement]:
+    """Read and check every statement before anything is written.
+
+    `metadata` (date, venue, symbol from the command line) overrides what the files say.
+    """
+    statements = [read_statement(p, source_lang=config.source_language) for p in find_speeches(config, paths)]
+    given = {key: value for key, value in (metadata or {}).items() if value is not None}
+    if given:
+        statements = [_with_metadata(s, given) for s in statements]
+    slugs: dict[str, Path] = {}
+    for statement in statements:
+        if statement.slug in slugs:
+            raise StatementError(
+                f"has the same output name {statement.slug!r} as {slugs[statement.slug]}; rename one",
+                statement.path,
+            )
+        slugs[statement.slug] = statement.path
+    return statements
+
+
+def _with_metadata(statement: Statement, given: dict) -> Statement:
+    findings = statement.findings
+    if "date" in given:
+        findings = tuple(f for f in findings if f.code != "missing-date")
+    return dataclasses.replace(statement, findings=findings, **given)
+
+
+def source_languages(config: Config) -> set[str]:
+    """Return the languages the workspace's statements are written in, as publish would read them.
+
+    Statements that cannot be read are left out: `presskit lint` reports them, and model
+    management needs nothing for them. An empty set when there are no statements yet.
+    """
+    if config.source_language:
+        return {config.source_language}
+    try:
+        paths = find_speeches(config, ())
+    except PresskitError:
+        return set()
+    languages = set()
+    for path in paths:
+        try:
+            languages.add(read_statement(path).source_lang)
+        except PresskitError:
+            continue
+    return languages
