@@ -10,7 +10,12 @@ UV_BOOT := .tools/uv
 UV     := $(shell command -v uv 2>/dev/null || echo $(UV_BOOT)/bin/uv)
 UV_REQ := uv>=0.9,<1
 
-.PHONY: demo test bench system-deps clean
+# LibreTranslate for `make integration`: its own environment, outside .venv (about 500 MB, no torch).
+# --no-config: the project's [tool.uv] overrides drop minisbd, which LibreTranslate needs.
+LT_VENV    := .tools/libretranslate
+LT_VERSION := 1.9.6
+
+.PHONY: demo test bench integration system-deps clean
 
 $(UV_BOOT)/bin/uv:
 	$(PYTHON) -m pip install -q --disable-pip-version-check --target $(UV_BOOT) '$(UV_REQ)' \
@@ -30,6 +35,15 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+$(LT_VENV)/.installed:
+	$(UV) venv --no-config --quiet --allow-existing --python $(PYTHON) $(LT_VENV)
+	$(UV) pip install --no-config --quiet --python $(LT_VENV)/bin/python 'libretranslate==$(LT_VERSION)'
+	touch $@
+
+# A real LibreTranslate on 127.0.0.1, started and stopped by tests/integration/conftest.py.
+integration: $(STAMP) $(LT_VENV)/.installed
+	$(BIN)/python -m pytest -q tests/integration --libretranslate=$(LT_VENV)/bin/libretranslate
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

@@ -52,3 +52,15 @@ def argos_packages(argos_env, argos_package_files) -> Path:
 
     packages.install_package_files(list(argos_package_files.values()))
     return packages.packages_directory()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--libretranslate", metavar="PROGRAM",
+                     help="the libretranslate program to run tests/integration against (make integration)")
+
+
+def pytest_ignore_collect(collection_path, config):
+    # tests/integration needs a real LibreTranslate server: `make integration` installs one.
+    if collection_path.name == "integration" and not config.getoption("--libretranslate"):
+        return True
+    return None

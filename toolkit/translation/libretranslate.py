@@ -109,6 +109,7 @@ class LibreTranslateTranslator:
         self._cache: dict[tuple[str, str], dict[str, str]] = {}
         self._lock = threading.Lock()
         self.requests_made = 0
+        self.requests_by_url: dict[str, int] = {}
         self.sentences_translated = 0
 
     @classmethod
@@ -169,12 +170,27 @@ class LibreTranslateTranslator:
         if not isinstance(languages, list) or not isinstance(settings, dict):
             raise TranslationError(f"{url} does not answer as a LibreTranslate server "
                                    "(GET /languages); check libretranslate_url")
+        if settings.get("apiKeys"):
+            self._check_key(url)
         pairs = set()
         for language in languages:
             source = _code(language.get("code", ""))
             pairs.update((source, _code(t)) for t in language.get("targets", ()) if _code(t) != source)
         limit = settings.get("charLimit", -1)
         return ServerInfo(url, version, int(limit) if isinstance(limit, int) else -1, frozenset(pairs))
+
+    def _check_key(self, url: str) -> None:
+        """Ask a server with API keys whether it takes ours, before any progress is shown.
+
+        An empty `q` passes LibreTranslate's key check (403 for a wrong key) and is then refused
+        as incomplete (400), so nothing is translated; it counts as one request of the key's quota.
+        """
+        try:
+            self._call(url, "POST", "/translate", {"q": "", "source": "en", "target": "en"})
+        except TranslationError as exc:
+            if "API key" in str(exc) or "not answering" in str(exc):
+                raise
+            # 400 'missing q': the key passed (or none is needed).
 
     @property
     def version(self) -> str:
@@ -365,6 +381,7 @@ class LibreTranslateTranslator:
                                    "is it LibreTranslate 1.3 or newer (q as a list)?")
         with self._lock:
             self.requests_made += 1
+            self.requests_by_url[url] = self.requests_by_url.get(url, 0) + 1
         return [str(t).strip() for t in translated]
 
     # HTTP ---------------------------------------------------------------------------------
