@@ -179,3 +179,4 @@ class EditionRecord:
     html_bytes: int
     pdf_sha256: str
     html_sha256: str
+    typeset_sha256: str = ""  # the page and PDF settings it was typeset from (publishing.typesetting_key)

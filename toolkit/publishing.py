@@ -63,6 +63,35 @@ def write_pdf(html: str, *, variant: str | None = "pdf/ua-1") -> RenderedPdf:
     return RenderedPdf(buffer.getvalue(), len(document.pages))
 
 
+def typesetting_key(html: bytes, variant: str | None) -> str:
+    """Return the checksum of what a PDF is made from: the page and every setting of write_pdf.
+
+    A PDF whose manifest record carries the same key is not typeset again. Any new setting
+    write_pdf takes must go into `settings` too, or a changed setting would keep an old PDF.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    from toolkit import __version__
+
+    try:
+        weasyprint = version("weasyprint")  # no import: that costs what skipping saves
+    except PackageNotFoundError:
+        weasyprint = "?"
+    settings = f"variant={variant or 'none'}; WeasyPrint {weasyprint}; presskit {__version__}"
+    return _sha256(settings.encode("utf-8") + b"\0" + html)
+
+
+def reusable_pdf(folder: Path, record: EditionRecord | None, key: str) -> RenderedPdf | None:
+    """Return the PDF an earlier run typeset from the same page and settings, if it is still there."""
+    if record is None or not record.typeset_sha256 or record.typeset_sha256 != key:
+        return None
+    try:
+        data = (folder / f"{record.code}.pdf").read_bytes()
+    except OSError:
+        return None
+    return RenderedPdf(data, record.pages) if _sha256(data) == record.pdf_sha256 else None
+
+
 def atomic_write(path: Path, data: bytes) -> bool:
     """Write bytes through a temporary file and rename; return False when nothing changed.
 
@@ -112,11 +141,15 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def edition_record(edition: Edition, pdf: RenderedPdf, html: bytes) -> EditionRecord:
-    """Return the manifest record of one edition: what the index shows, plus checksums."""
+def edition_record(edition: Edition, pdf: RenderedPdf, html: bytes, typeset: str = "") -> EditionRecord:
+    """Return the manifest record of one edition: what the index shows, plus checksums.
+
+    `typeset` is the typesetting_key the PDF was made with.
+    """
     status = "original" if edition.is_original else ("reviewed" if edition.is_reviewed else "machine")
     return EditionRecord(code=edition.lang, status=status, pages=pdf.pages, pdf_bytes=len(pdf.data),
-                         html_bytes=len(html), pdf_sha256=_sha256(pdf.data), html_sha256=_sha256(html))
+                         html_bytes=len(html), pdf_sha256=_sha256(pdf.data), html_sha256=_sha256(html),
+                         typeset_sha256=typeset)
 
 
 def read_manifest(folder: Path) -> list[EditionRecord]:
@@ -137,14 +170,15 @@ def read_manifest(folder: Path) -> list[EditionRecord]:
     return kept
 
 
-def earlier_editions(folder: Path, skip: set[str]) -> list[EditionRecord]:
+def earlier_editions(folder: Path, skip: set[str], records: list[EditionRecord] | None = None) -> list[EditionRecord]:
     """Return the records of editions an earlier run left in `folder` (not in `skip`).
 
     `publish --lang fr` rebuilds French only; the index and switchers still list the other
-    editions, as long as their files are still there and unchanged since that run.
+    editions, as long as their files are still there and unchanged since that run. `records`
+    is read_manifest(folder), when the caller has it already.
     """
     kept = []
-    for record in read_manifest(folder):
+    for record in read_manifest(folder) if records is None else records:
         if record.code in skip:
             continue  # rebuilt this run: no need to read and hash its files
         try:

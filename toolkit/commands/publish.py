@@ -106,20 +106,31 @@ def _suggest(config: Config, work: list[CatalogWork], translator: Translator | N
 
 
 def _build_folder(config: Config, env, statement: Statement, editions: list[Edition], say) -> dict[Path, bytes]:
-    """Return the files of output/<slug>/: each edition's HTML and PDF, the index, the manifest."""
+    """Return the files of output/<slug>/: each edition's HTML and PDF, the index, the manifest.
+
+    A PDF is typeset only when its page or the PDF settings changed since the manifest's run:
+    typesetting is nearly all of a publish's time.
+    """
     folder = config.output_path / statement.slug
     built = {e.lang for e in editions}
-    earlier = publishing.earlier_editions(folder, skip=built)
+    manifest = publishing.read_manifest(folder)
+    earlier = publishing.earlier_editions(folder, skip=built, records=manifest)
+    before = {record.code: record for record in manifest}
     codes = tuple(code for code in UN_ORDER if code in built or code in {r.code for r in earlier})
     files: dict[Path, bytes] = {}
     records = list(earlier)
     for edition in editions:
-        say(f"typesetting {statement.slug} [{edition.lang}]")
         html = rendering.render_edition(env, edition, codes).encode("utf-8")
-        pdf = publishing.write_pdf(html.decode("utf-8"), variant=config.pdf_variant)
+        key = publishing.typesetting_key(html, config.pdf_variant)
+        pdf = publishing.reusable_pdf(folder, before.get(edition.lang), key)
+        if pdf is None:
+            say(f"typesetting {statement.slug} [{edition.lang}]")
+            pdf = publishing.write_pdf(html.decode("utf-8"), variant=config.pdf_variant)
+        else:
+            say(f"unchanged {statement.slug} [{edition.lang}]: page and settings as typeset before")
         files[folder / f"{edition.lang}.html"] = html
         files[folder / f"{edition.lang}.pdf"] = pdf.data
-        records.append(publishing.edition_record(edition, pdf, html))
+        records.append(publishing.edition_record(edition, pdf, html, key))
     if editions:
         records.sort(key=lambda r: UN_ORDER.index(r.code))
         index = rendering.render_index(env, statement, records, statement.source_lang)
