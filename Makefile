@@ -15,7 +15,7 @@ UV_REQ := uv>=0.9,<1
 LT_VENV    := .tools/libretranslate
 LT_VERSION := 1.9.6
 
-.PHONY: demo test bench integration system-deps clean
+.PHONY: demo test bench integration system-deps browser clean
 
 $(UV_BOOT)/bin/uv:
 	$(PYTHON) -m pip install -q --disable-pip-version-check --target $(UV_BOOT) '$(UV_REQ)' \
@@ -30,10 +30,15 @@ $(STAMP): pyproject.toml uv.lock scripts/system-deps.sh | $(UV)
 system-deps:
 	bash scripts/system-deps.sh
 
+# Chromium (Debian's package, no browser download) for the preview's browser test; a quick
+# dpkg check when it is there already.
+browser:
+	bash scripts/system-deps.sh --browser
+
 demo: $(STAMP)
 	$(BIN)/presskit publish
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 $(LT_VENV)/.installed:
@@ -45,7 +50,7 @@ $(LT_VENV)/.installed:
 integration: $(STAMP) $(LT_VENV)/.installed
 	$(BIN)/python -m pytest -q tests/integration --libretranslate=$(LT_VENV)/bin/libretranslate
 
-bench: $(STAMP)
+bench: $(STAMP) browser
 	$(BIN)/python -m benchmarks
 
 clean:

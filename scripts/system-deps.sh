@@ -2,9 +2,11 @@
 # Install the system libraries and fonts presskit needs (Debian/Ubuntu).
 # Pango/HarfBuzz for WeasyPrint, HarfBuzz's subsetter for fast CJK font subsetting,
 # Noto fonts for the six UN scripts (found with fontconfig's fc-match), poppler and gettext for the tests.
+# `--browser`: Chromium only, for the live-preview browser test (tests/test_serve.py), headless.
 set -euo pipefail
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0
           fontconfig fonts-noto-core fonts-noto-cjk poppler-utils gettext)
+[ "${1:-}" = "--browser" ] && packages=(chromium)
 command -v dpkg-query >/dev/null 2>&1 || {
     echo "presskit: not a Debian/Ubuntu system; install Pango, HarfBuzz (with hb-subset)," \
          "Noto fonts (Naskh Arabic, Sans/Serif CJK SC), poppler-utils and gettext by hand." >&2

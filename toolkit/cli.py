@@ -302,6 +302,36 @@ def models_install(obj: Context, langs: tuple[str, ...], files: tuple[Path, ...]
         click.echo(f"installed {package.from_code}→{package.to_code}: {package.name} {package.version}")
 
 
+@cli.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 to serve on (0: any free port).")
+@click.option("--translate", is_flag=True,
+              help="Also machine-translate empty entries on each rebuild (slower; nothing is written).")
+@click.option("--lang", "langs", multiple=True, metavar="LANG",
+              help="Only these languages (repeat it, or --lang fr,es). Default: all six.")
+@pass_context
+def serve(obj: Context, port: int, translate: bool, langs: tuple[str, ...]) -> None:
+    """Preview the HTML editions in a browser while reviewing; pages reload on save.
+
+    Builds every statement's HTML editions into a temporary folder and serves
+    them at http://127.0.0.1:8000/ (this computer only). It watches speeches/,
+    locales/ and glossary/: save a catalog in Poedit, or edit a speech, and the
+    page in the browser is rebuilt and reloads within a second or two, as with
+    `mkdocs serve`. Catalogs are merged in memory as publish would; empty
+    entries show the source text unless --translate. Nothing in the workspace
+    is written, output/ least of all: run `presskit publish` for that.
+
+    \b
+    Examples:
+      presskit serve                  then open http://127.0.0.1:8000/
+      presskit serve --port 8001 --lang fr
+    """
+    from toolkit.commands import serve as command
+
+    config = obj.config(languages=",".join(langs) or None)
+    command.serve(config, port, translate=translate, say=click.echo)
+
+
 @cli.group()
 def memory() -> None:
     """Exchange the translation memory with CAT tools, as TMX 1.4b files.
