@@ -175,6 +175,12 @@ def publish(obj: Context, speeches: tuple[Path, ...], date_, venue: str | None, 
     _echo_written(result.written, config)
     if result.unchanged and not result.written:
         click.echo(f"up to date: {len(result.unchanged)} files unchanged")
+    counts = result.suggestions
+    if counts.memory or counts.machine:
+        kinds = [f"{n} {what}" for n, what in ((counts.exact, "same text"), (counts.sentences, "from sentences"),
+                                                (counts.close, "close")) if n]
+        click.echo(f"suggestions: {counts.memory} from the translation memory"
+                   + (f" ({', '.join(kinds)})" if kinds else "") + f", {counts.machine} machine-translated")
     for slug, statuses in _by_statement(result.catalogs).items():
         parts = [f"{s.lang} {s.percent} %" + (f" ({s.machine} machine, {s.untranslated} untranslated)"
                                               if not s.complete else "") for s in statuses]

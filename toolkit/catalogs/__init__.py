@@ -30,6 +30,7 @@ from toolkit.catalogs.work import (
     gather_catalogs,
     read_existing,
     read_template,
+    reviewed_elsewhere,
     suggestion_requests,
     target_languages,
     template_path,
@@ -40,7 +41,7 @@ __all__ = [
     "CatalogStatus", "CatalogWork", "PoCatalog", "SourceEntry", "block_keys", "build_edition", "build_template",
     "catalog_path", "catalog_status", "check_final", "gather_catalogs", "is_reviewed", "machine_comments", "now",
     "original_edition", "plan_merge", "project_version", "read_catalog", "read_existing", "read_template",
-    "render_catalog", "reviewed_translations", "signature", "source_entries", "stamp_catalog",
+    "render_catalog", "reviewed_elsewhere", "reviewed_translations", "signature", "source_entries", "stamp_catalog",
     "suggestion_requests", "target_languages", "template_path", "texts_to_suggest", "unclaimed_catalogs",
     "update_catalog",
 ]

@@ -71,6 +71,18 @@ class CatalogWork:
         """Return the source texts that need a machine suggestion."""
         return merge.texts_to_suggest(self.old, self.entries, plan=self._plan)
 
+    @property
+    def revised(self) -> list[str]:
+        """Return the new source texts of reviewed entries whose source changed: they keep the
+        reviewed text, and the machine's suggestion for the new text is offered beside it."""
+        return [key[1] for key, (how, message) in self._plan.items()
+                if how == "changed" and merge.is_reviewed(message)]
+
+    @property
+    def reviewed(self) -> list[tuple[str, str]]:
+        """Return (source, translation) of each entry a reviewer signed off in the file as read."""
+        return merge.reviewed_translations(self.old) if self.old is not None else []
+
     def merge(self, suggestions: dict[str, Suggestion] | None = None) -> PoCatalog:
         """Return the catalog merged with the template and `suggestions` (by source text); no I/O."""
         return merge.update_catalog(self.old, self.entries, self.lang, suggestions, slug=self.statement.slug,
@@ -105,6 +117,36 @@ def gather_catalogs(config: Config, statement: Statement,
         entries = merge.source_entries(statement, config.workspace)
     return [CatalogWork.read(statement, lang, config.locales_path, entries)
             for lang in target_languages(config, statement)]
+
+
+def reviewed_elsewhere(config: Config, skip: set[str] = frozenset()):
+    """Yield (statement, language, reviewed pairs) of every statement in speeches/ but `skip`
+    (slugs), for the translation memory. A speech or catalog that cannot be read is passed
+    over: this run does not work on it, and `presskit lint` or `status` report it."""
+    from toolkit.errors import PresskitError
+    from toolkit.statement import read_statement
+    from toolkit.workspace import find_speeches
+
+    try:
+        paths = find_speeches(config, ())
+    except PresskitError:
+        return
+    for path in paths:
+        try:
+            statement = read_statement(path, source_lang=config.source_language)
+        except PresskitError:
+            continue
+        if statement.slug in skip:
+            continue
+        for lang in config.languages:
+            if lang == statement.source_lang:
+                continue
+            try:
+                catalog = read_existing(catalog_path(config.locales_path, lang, statement.slug), lang)
+            except PresskitError:
+                continue
+            if catalog is not None:
+                yield statement, lang, merge.reviewed_translations(catalog)
 
 
 def suggestion_requests(work: list[CatalogWork]) -> dict[tuple[str, str], list[str]]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.config import Config
-from toolkit.errors import PresskitError, TmxError
+from toolkit.errors import TmxError
 from toolkit.translation import reuse, tmx
 from toolkit.translation.memory import HumanUnit, TranslationMemory
 
@@ -73,16 +73,6 @@ def export_tmx(config: Config, path: Path, *, reviewed: bool = False, harvest: b
 def harvest_workspace(config: Config, memory: TranslationMemory) -> int:
     """Store the reviewed entries of every statement's catalogs in the memory; return how many."""
     from toolkit import catalogs
-    from toolkit.workspace import read_statements
 
-    stored = 0
-    try:
-        statements = read_statements(config, ())
-    except PresskitError:
-        return 0  # no speeches (a memory-only workspace): nothing to harvest
-    for statement in statements:
-        for lang in catalogs.target_languages(config, statement):
-            catalog = catalogs.read_existing(catalogs.catalog_path(config.locales_path, lang, statement.slug), lang)
-            if catalog is not None:
-                stored += reuse.remember_reviewed(memory, statement, lang, catalogs.reviewed_translations(catalog))
-    return stored
+    return sum(reuse.remember_reviewed(memory, statement, lang, pairs)
+               for statement, lang, pairs in catalogs.reviewed_elsewhere(config))

@@ -16,7 +16,7 @@ from toolkit.catalogs import CatalogStatus, CatalogWork
 from toolkit.config import Config
 from toolkit.languages import UN_ORDER
 from toolkit.model import Edition, Finding, Statement, Suggestion
-from toolkit.translation import ProgressBar, Translator
+from toolkit.translation import ProgressBar, Translator, reuse
 from toolkit.workspace import read_statements
 
 
@@ -29,6 +29,7 @@ class PublishResult:
     editions: list[Edition] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     catalogs: list[CatalogStatus] = field(default_factory=list)
+    suggestions: reuse.SuggestionCounts = field(default_factory=reuse.SuggestionCounts)
 
 
 def publish(
@@ -56,9 +57,9 @@ def publish(
         every = [item for items in work.values() for item in items]
         if final:
             catalogs.check_final(config, every)
-        suggestions = _suggest(config, every, translator, say, bar)
-
         result = PublishResult()
+        suggestions = suggest(config, every, translator, say, bar, result.suggestions)
+
         if not paths:
             result.findings.extend(catalogs.unclaimed_catalogs(config, statements))
         moment = now or catalogs.now()
@@ -89,20 +90,34 @@ def publish(
     return result
 
 
-def _suggest(config: Config, work: list[CatalogWork], translator: Translator | None, say,
-             bar: ProgressBar | None) -> dict[tuple[str, str], dict[str, Suggestion]]:
-    """Ask the translator for every text some catalog lacks; none is made when nothing is."""
+def suggest(config: Config, work: list[CatalogWork], translator: Translator | None, say,
+            bar: ProgressBar | None, counts: reuse.SuggestionCounts | None = None,
+            machine: bool = True) -> dict[tuple[str, str], dict[str, Suggestion]]:
+    """Suggest a translation for every text some catalog lacks: from the translation memory
+    first (fed with every reviewed entry of the workspace), then from the translator for the
+    rest; no translator is made when nothing is left for it (or `machine` is False)."""
     requests = catalogs.suggestion_requests(work)
-    if not requests:
-        return {}  # every catalog is complete: no model is loaded at all
-    owned = translator is None
-    if owned:
-        translator = translation.open_translator(config)
+    # The other statements' reviewed entries too: a reviewer may have signed them off since
+    # they were last published.
+    others = catalogs.reviewed_elsewhere(config, {item.statement.slug for item in work})
+    made: list[Translator] = []
+
+    def machine_translate(rest):
+        nonlocal translator
+        if translator is None:
+            translator = translation.open_translator(config)
+            made.append(translator)
+        return translation.suggest(translator, rest, say=say, bar=bar)
+
     try:
-        return translation.suggest(translator, requests, say=say, bar=bar)
+        return reuse.suggest_with_memory(
+            config.state_path / "memory.sqlite3", requests,
+            reviewed=[*others, *((item.statement, item.lang, item.reviewed) for item in work)],
+            machine_only=[(item.pair, text) for item in work for text in item.revised],
+            machine=machine_translate if machine else None, counts=counts)
     finally:
-        if owned:
-            translator.close()  # models out of memory before typesetting starts
+        for owned in made:
+            owned.close()  # models out of memory before typesetting starts
 
 
 def _build_folder(config: Config, env, statement: Statement, editions: list[Edition], say) -> dict[Path, bytes]:

@@ -46,9 +46,9 @@ class PreviewBuilder:
     def build(self, changed: set[Path] | None = None) -> list[str]:
         """Build everything (changed None), or what the changed files touch; return the pages
         written, as URL paths. Raise PresskitError for a statement or catalog that cannot be read."""
-        from toolkit import pipeline
+        from toolkit.workspace import read_statements
 
-        statements = {s.slug: s for s in pipeline.read_statements(self.config, ())}
+        statements = {s.slug: s for s in read_statements(self.config, ())}
         todo: dict[str, set[str] | None] = {}  # slug -> languages to render (None: all)
         for slug, statement in statements.items():
             if changed is None or self.statements.get(slug) != statement:
@@ -85,15 +85,15 @@ class PreviewBuilder:
         return None, None
 
     def _build_statement(self, statement: Statement, langs: set[str] | None) -> list[str]:
-        from toolkit import pipeline, rendering
+        from toolkit import catalogs, rendering
         from toolkit.languages import UN_ORDER
 
-        targets = pipeline.target_languages(self.config, statement)
+        targets = catalogs.target_languages(self.config, statement)
         codes = tuple(c for c in UN_ORDER if c in targets or (c == statement.source_lang
                                                                and c in self.config.languages))
         editions: list[Edition] = []
         if statement.source_lang in codes and (langs is None or statement.source_lang in langs):
-            editions.append(pipeline.original_edition(statement))
+            editions.append(catalogs.original_edition(statement))
         wanted = [lang for lang in targets if langs is None or lang in langs]
         editions += self._translated_editions(statement, wanted)
         written = []
@@ -107,27 +107,18 @@ class PreviewBuilder:
 
     def _translated_editions(self, statement: Statement, langs: list[str]) -> list[Edition]:
         """Merge each language's catalog in memory, as publish would, and return its edition."""
-        from toolkit import catalogs, pipeline
+        from toolkit import catalogs
+        from toolkit.commands.publish import suggest
 
         if not langs:
             return []
-        config = self.config if set(langs) == set(pipeline.target_languages(self.config, statement)) \
-            else _only(self.config, statement, langs)
-        work = pipeline.gather_catalogs(config, statement)
-        suggestions = self._suggestions(config, work) if self.translate else {}
-        editions = []
-        for item in work:
-            merged = catalogs.update_catalog(item.old, item.entries, item.lang,
-                                             suggestions.get((statement.source_lang, item.lang)),
-                                             slug=statement.slug, version=catalogs.project_version(statement),
-                                             plan=item.plan)
-            editions.append(catalogs.build_edition(statement, item.lang, merged))
-        return editions
-
-    def _suggestions(self, config: Config, work) -> dict:
-        from toolkit import pipeline
-
-        return pipeline._suggest_all(work, config, None, lambda message: log.info(message))
+        config = self.config if set(langs) == set(catalogs.target_languages(self.config, statement)) \
+            else _only(self.config, langs)
+        work = catalogs.gather_catalogs(config, statement)
+        # Suggestions (memory, then machine) only when asked: a save must show at once.
+        suggestions = suggest(config, work, None, log.info, None) if self.translate else {}
+        return [catalogs.build_edition(statement, item.lang, item.merge(suggestions.get(item.pair)))
+                for item in work]
 
     def _write(self, name: str, text: str) -> str:
         from toolkit.publishing import atomic_write
@@ -153,10 +144,10 @@ class PreviewBuilder:
                 f"<h1>{title}</h1><ul>{links}</ul><p><a href=\"../\">All statements</a></p></html>")
 
 
-def _only(config: Config, statement: Statement, langs: list[str]) -> Config:
+def _only(config: Config, langs: list[str]) -> Config:
     import dataclasses
 
-    return dataclasses.replace(config, languages=tuple(dict.fromkeys([*langs])))
+    return dataclasses.replace(config, languages=tuple(dict.fromkeys(langs)))
 
 
 class Preview:

@@ -9,9 +9,11 @@ A suggestion from memory is still fuzzy because context can change meaning: a re
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from toolkit.model import MemoryMatch, Suggestion
+from toolkit.model import MemoryMatch, Statement, Suggestion
 from toolkit.translation.memory import HumanUnit, TranslationMemory
 from toolkit.translation.sentences import split_sentences
 
@@ -30,6 +32,65 @@ def reviewed_units(pairs: Iterable[tuple[str, str]], from_code: str, to_code: st
             for one, other in zip(sources, targets):
                 if _translatable(one) and _translatable(other):
                     yield HumanUnit(from_code, to_code, one, other, origin, date, "sentence", "reviewed")
+
+
+@dataclass
+class SuggestionCounts:
+    """Where the suggestions of a run came from: texts per language pair, memory or machine."""
+
+    exact: int = 0  # the same paragraph, reviewed before
+    sentences: int = 0  # assembled from reviewed sentences
+    close: int = 0  # a close (>= 85 %) reviewed paragraph
+    machine: int = 0  # machine-translated
+    pairs: dict = field(default_factory=dict)  # (source, target) -> [memory, machine]
+
+    @property
+    def memory(self) -> int:
+        return self.exact + self.sentences + self.close
+
+
+def suggest_with_memory(
+    memory_path: Path,
+    requests: Mapping[tuple[str, str], Sequence[str]],
+    *,
+    reviewed: Iterable[tuple[Statement, str, list[tuple[str, str]]]] = (),
+    machine_only: Iterable[tuple[tuple[str, str], str]] = (),
+    machine: Callable[[dict[tuple[str, str], list[str]]], dict[tuple[str, str], dict[str, Suggestion]]] | None,
+    counts: SuggestionCounts | None = None,
+) -> dict[tuple[str, str], dict[str, Suggestion]]:
+    """Return suggestions by pair and source text: from memory first, then `machine(requests)`
+    for the rest (None: memory only).
+
+    `reviewed` (statement, language, reviewed pairs) is stored first, so that what a reviewer
+    signed off in one statement serves every other one in the same run. `machine_only` texts
+    (a reviewed paragraph whose source changed) go to the machine: the reviewed text stays.
+    """
+    counts = counts if counts is not None else SuggestionCounts()
+    forced = set(machine_only)
+    found: dict[tuple[str, str], dict[str, Suggestion]] = {}
+    with TranslationMemory(memory_path) as memory:
+        for statement, lang, pairs in reviewed:
+            if pairs:
+                remember_reviewed(memory, statement, lang, pairs)
+        for pair, texts in requests.items():
+            found[pair] = recall(memory, *pair, [t for t in texts if (pair, t) not in forced])
+    rest = {pair: [t for t in texts if t not in found[pair]] for pair, texts in requests.items()}
+    rest = {pair: texts for pair, texts in rest.items() if texts}
+    for pair, hits in found.items():
+        for suggestion in hits.values():
+            match = suggestion.memory
+            if match.sentences:
+                counts.sentences += 1
+            elif match.exact:
+                counts.exact += 1
+            else:
+                counts.close += 1
+        counts.pairs[pair] = [len(hits), len(rest.get(pair, ()))]
+    if rest and machine is not None:
+        for pair, suggestions in machine(rest).items():
+            found.setdefault(pair, {}).update(suggestions)
+            counts.machine += len(suggestions)
+    return {pair: hits for pair, hits in found.items() if hits}
 
 
 def remember_reviewed(memory: TranslationMemory, statement, lang: str,
