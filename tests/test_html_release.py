@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 
@@ -146,13 +147,28 @@ def test_no_external_requests_or_asset_links(pages, unreviewed, statement):
 def test_unreviewed_edition_carries_the_notice_at_the_top(unreviewed):
     for code, html in unreviewed.items():
         root = parse(html)
-        body = find_all(root, "body")[0]
         notice = [p for p in find_all(root, "p") if p.get("class") == "notice"]
         assert len(notice) == 1
         assert text_of(notice[0]) == rendering.load_translations(code).gettext(
             "Unofficial machine translation, not yet reviewed")
-        order = list(body.iter())
-        assert order.index(notice[0]) < order.index(find_all(root, "main")[0])
+        # First thing in the main landmark (axe `region`), before the article it is about.
+        main = find_all(root, "main")[0]
+        assert list(main)[0] is notice[0]
+        assert list(main.iter()).index(notice[0]) < list(main.iter()).index(find_all(root, "article")[0])
+
+
+def test_pull_quote_is_hidden_from_screen_readers(pages):
+    """The pull quote repeats a body paragraph: a screen reader reads that paragraph once."""
+    for code, html in pages.items():
+        figures = [f for f in find_all(parse(html), "figure") if f.get("class") == "pull-quote"]
+        assert figures, code
+        assert all(f.get("aria-hidden") == "true" for f in figures), code
+
+
+def test_web_css_has_no_print_only_features(pages):
+    """running()/element() are WeasyPrint's alone: the Nu checker rejects them on the web."""
+    for code, html in pages.items():
+        assert "running(" not in html and "element(" not in html, code
 
 
 def test_untranslated_blocks_are_marked_in_the_source_language(unreviewed, statement):
@@ -178,7 +194,8 @@ def test_left_to_right_runs_are_isolated_in_arabic(statement):
 
 
 def test_index_lists_six_editions_by_native_name(statement):
-    entries = [record(c, s, 3, 33 * 1024, 18 * 1024)
+    titles = {code: edition.title.text for code, edition in sample_editions(statement).items()}
+    entries = [dataclasses.replace(record(c, s, 3, 33 * 1024, 18 * 1024), title=titles[c])
                for c, s in zip(UN_ORDER, ["reviewed", "machine", "original", "reviewed", "reviewed", "reviewed"])]
     html = rendering.render_index(rendering.make_environment(), statement, entries, "en")
     root = parse(html)
@@ -190,10 +207,14 @@ def test_index_lists_six_editions_by_native_name(statement):
         assert text_of(name) == rendering.native_name(code)
         assert (name.get("lang"), name.get("dir")) == (LANGUAGES[code].tag, LANGUAGES[code].direction)
         hrefs = [a.get("href") for a in find_all(row, "a")]
-        assert hrefs == [f"{code}.pdf", f"{code}.html"]
+        assert hrefs == [f"{code}.html", f"{code}.pdf", f"{code}.html"]
         cells = [text_of(td) for td in find_all(row, "td")]
-        assert cells[1] == "3" and "33 kB" in cells[2] and "18 kB" in cells[3]
-    statuses = [text_of(find_all(row, "td")[0]) for row in rows]
+        # Each edition's title, in its own language.
+        title = find_all(find_all(row, "td")[0], "a")[0]
+        assert cells[0] == titles[code]
+        assert (title.get("lang"), title.get("dir")) == (LANGUAGES[code].tag, LANGUAGES[code].direction)
+        assert cells[2] == "3" and "33 kB" in cells[3] and "18 kB" in cells[4]
+    statuses = [text_of(find_all(row, "td")[1]) for row in rows]
     assert statuses[:3] == ["Reviewed translation", "Machine translation, not reviewed", "Original"]
 
 
@@ -202,7 +223,7 @@ def test_index_in_french_is_all_french(statement):
     html = rendering.render_index(rendering.make_environment(),
                                   sample_statement(date=datetime.date(2017, 10, 11)), entries, "fr")
     body = text_of(find_all(parse(html), "body")[0])
-    for word in ("Langue", "État", "Pages", "Page Web", "Traduction relue", "11 octobre 2017", "2 ko"):
+    for word in ("Langue", "Titre", "État", "Pages", "Page Web", "Traduction relue", "11 octobre 2017", "2 ko"):
         assert word in body
     for word in ("Language", "Status", "Web page", "Reviewed", "October"):
         assert word not in body

@@ -120,7 +120,9 @@ def normalize(text: str, code: str) -> str:
 
 def arabic_words(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text)
-    return re.findall(r"\w+", "".join(c for c in text if unicodedata.category(c) not in ("Mn", "Cf")))
+    # Digits apart from letters: poppler's bidi guess moves the space beside a number in an
+    # Arabic line ("18 كانون" comes out as " 18كانون"); the structure tree has the real text.
+    return re.findall(r"\d+|[^\W\d_]+", "".join(c for c in text if unicodedata.category(c) not in ("Mn", "Cf")))
 
 
 def contains_arabic(document: list[str], paragraph: str) -> bool:

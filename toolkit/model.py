@@ -180,3 +180,5 @@ class EditionRecord:
     pdf_sha256: str
     html_sha256: str
     typeset_sha256: str = ""  # the page and PDF settings it was typeset from (publishing.typesetting_key)
+    title: str = ""  # the edition's title, as the index shows it in its own language
+    title_lang: str = ""  # the title's language: the source's when it is not translated yet

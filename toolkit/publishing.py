@@ -146,10 +146,15 @@ def edition_record(edition: Edition, pdf: RenderedPdf, html: bytes, typeset: str
 
     `typeset` is the typesetting_key the PDF was made with.
     """
+    from toolkit.model import TextStatus
+
     status = "original" if edition.is_original else ("reviewed" if edition.is_reviewed else "machine")
+    title = edition.title
+    title_lang = "" if title is None else (
+        edition.statement.source_lang if title.status is TextStatus.UNTRANSLATED else edition.lang)
     return EditionRecord(code=edition.lang, status=status, pages=pdf.pages, pdf_bytes=len(pdf.data),
                          html_bytes=len(html), pdf_sha256=_sha256(pdf.data), html_sha256=_sha256(html),
-                         typeset_sha256=typeset)
+                         typeset_sha256=typeset, title=title.text if title else "", title_lang=title_lang)
 
 
 def read_manifest(folder: Path) -> list[EditionRecord]:

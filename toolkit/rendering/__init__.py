@@ -33,7 +33,10 @@ from toolkit.rendering.words import (
     native_name,
     og_locale,
     page_label_css,
+    TIE,
+    nobr_html,
     summarize,
+    tie_words,
     venue_text,
 )
 
@@ -43,7 +46,7 @@ __all__ = [
     "format_un_date", "get_context", "group_body", "index_rows", "isolate_html", "isolate_plain",
     "language_name", "load_translations", "make_environment", "native_name", "og_locale",
     "opposite_runs", "page_label_css", "render_edition", "render_index", "stylesheet_context",
-    "summarize", "text_view", "venue_text",
+    "summarize", "text_view", "tie_words", "venue_text",
 ]
 
 
@@ -119,8 +122,9 @@ def text_view(block: EditionBlock, edition: Edition) -> TextView:
     """Return a block as printed: untranslated text keeps its source language's lang and dir."""
     untranslated = block.status is TextStatus.UNTRANSLATED
     language = get_language(edition.statement.source_lang if untranslated else edition.lang)
+    html = isolate_html(tie_words(block.text, language.code, TIE), language.direction)
     return TextView(
-        isolate_html(block.text, language.direction), block.status.value,
+        Markup(nobr_html(str(html))), block.status.value,
         language.tag, language.direction, untranslated,
     )
 
@@ -148,7 +152,8 @@ def group_body(blocks: tuple[EditionBlock, ...], edition: Edition) -> list[BodyI
     return items
 
 
-def stylesheet_context(language: Language, translations, *, header: tuple[str, str] = ("", "")) -> dict:
+def stylesheet_context(language: Language, translations, *, header: tuple[str, str] = ("", ""),
+                       notice: str = "") -> dict:
     """Return what press.css needs: font stacks, mirrored page boxes, localized page words."""
     rtl = language.direction == "rtl"
     _ = translations.gettext
@@ -164,6 +169,7 @@ def stylesheet_context(language: Language, translations, *, header: tuple[str, s
         "footer_css": css_string(_("For information media. Not an official record.")),
         "header_start_css": css_string(start) if start else "none",
         "header_end_css": css_string(end) if end else "none",
+        "notice_css": css_string(notice) if notice else "none",
     }
 
 
@@ -180,8 +186,10 @@ def get_context(edition: Edition, editions: tuple[str, ...], translations: gette
     # The speaker line says what the statement is; the first paragraph is often a salutation.
     summary = edition.speaker.text if edition.speaker else next(
         (b.text for b in edition.body if b.kind is BlockKind.PARAGRAPH), title)
-    date_text = format_un_date(statement.date, edition.lang) if statement.date else ""
-    start = statement.symbol or f'{_("United Nations")} · {_("Press Release")}'
+    date_text = tie_words(format_un_date(statement.date, edition.lang), edition.lang) if statement.date else ""
+    notice = "" if edition.is_reviewed else _("Unofficial machine translation, not yet reviewed")
+    # The page header is one line: beside the notice there is room for a symbol, not the names.
+    start = statement.symbol or ("" if notice else f'{_("United Nations")}\u00a0· {_("Press Release")}')
     return {
         "language": language,
         "title": title,
@@ -197,12 +205,12 @@ def get_context(edition: Edition, editions: tuple[str, ...], translations: gette
         "venue": statement.venue if edition.is_original else venue_text(statement.venue, translations),
         "delivery_text": delivery_text(statement, translations),
         "body": group_body(edition.body, edition),
-        "notice": "" if edition.is_reviewed else _("Unofficial machine translation, not yet reviewed"),
+        "notice": notice,
         "untranslated_mark": _("Original text, not yet translated"),
         "og_locale": og_locale(language.code),
         "editions": edition_links(editions),
         "og_alternates": [og_locale(code) for code in UN_ORDER if code in editions and code != language.code],
-        "stylesheet_context": stylesheet_context(language, translations, header=(start, date_text)),
+        "stylesheet_context": stylesheet_context(language, translations, header=(start, date_text), notice=notice),
         "translations": translations,
     }
 
@@ -221,6 +229,10 @@ def index_rows(entries: list[EditionRecord], lang: str, translations: gettext.Nu
         rows.append({
             "code": language.code, "tag": language.tag, "direction": language.direction,
             "native_name": native_name(language.code),
+            # Each edition's title in its own language (an untranslated title is in the source's).
+            "title": entry.title,
+            "title_tag": get_language(entry.title_lang or language.code).tag,
+            "title_direction": get_language(entry.title_lang or language.code).direction,
             "status": entry.status,
             "status_text": translations.gettext(STATUS_LABELS[entry.status]),
             "pages": entry.pages,
@@ -235,7 +247,7 @@ def render_index(env: PressEnvironment, statement: Statement, entries: list[Edit
     language = get_language(lang)
     translations = env.translations(lang)
     title = statement.title.text if statement.title else statement.slug
-    date_text = format_un_date(statement.date, lang) if statement.date else ""
+    date_text = tie_words(format_un_date(statement.date, lang), lang) if statement.date else ""
     context = {
         "language": language,
         "title": title,
@@ -244,6 +256,7 @@ def render_index(env: PressEnvironment, statement: Statement, entries: list[Edit
         "date": statement.date,
         "date_text": date_text,
         "symbol": statement.symbol,
+        "venue": statement.venue if lang == statement.source_lang else venue_text(statement.venue, translations),
         "og_locale": og_locale(language.code),
         "rows": index_rows(entries, lang, translations),
         "stylesheet_context": stylesheet_context(language, translations),

@@ -177,3 +177,32 @@ def page_label_css(translations: gettext.NullTranslations) -> str:
 def venue_text(venue: str | None, translations: gettext.NullTranslations) -> str | None:
     """Return a UN venue in the edition's language, or None for a place the catalogs lack."""
     return translations.gettext(venue) if venue in VENUES else None
+
+
+
+# Where a line must not break: a number and the word after it ("18 December", "18 كانون الأول",
+# "3 points"), a month and its year, and, in Russian, French and Spanish, a word and the dash
+# after it (a line never starts with "—"). Body text gets <span class="nobr"> around such pairs
+# rather than no-break spaces: text copied out of the PDF keeps plain spaces, and poppler moves
+# a no-break space beside a number to the wrong side in Arabic lines.
+TIE = "\u2007"  # figure space, bidi-neutral like a space: stands for a tied space until nobr_html
+_NUMBER_WORD = re.compile(r"(?<!\S)(\d{1,4}) (?=[^\W\d_])")
+_WORD_YEAR = re.compile(r"(?<=[^\W\d_]) (?=\d{4}(?!\d))")
+_SPACE_DASH = re.compile(r" (?=[—–](?: |$))")
+_TIED = re.compile(r"[^\s<>]+(?:\u2007[^\s<>]+)+")
+
+
+def tie_words(text: str, lang: str, tie: str = "\u00a0") -> str:
+    """Return text with `tie` (a no-break space) where a line must not break."""
+    text = text.replace(TIE, " ")
+    text = _NUMBER_WORD.sub(lambda m: m.group(1) + tie, text)
+    text = _WORD_YEAR.sub(tie, text)
+    if get_language(lang).code in ("ru", "fr", "es"):
+        text = _SPACE_DASH.sub(tie, text)
+    return text
+
+
+def nobr_html(html: str) -> str:
+    """Turn the TIE marks tie_words left in escaped HTML into <span class="nobr"> runs."""
+    html = _TIED.sub(lambda m: '<span class="nobr">' + m.group(0).replace(TIE, " ") + "</span>", html)
+    return html.replace(TIE, " ")
