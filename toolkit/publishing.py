@@ -44,22 +44,40 @@ def warn_without_harfbuzz_subset() -> bool:
     return False
 
 
-def write_pdf(html: str, *, variant: str | None = "pdf/ua-1") -> RenderedPdf:
+def write_pdf(html: str, *, variant: str | None = "pdf/ua-1", fonts=None) -> RenderedPdf:
     """Typeset one HTML page as a PDF and return its bytes and page count.
 
     The default variant, pdf/ua-1, makes a tagged, accessible PDF; pdf/a-* variants are for
-    archiving. Title, author, subject (description), creator (generator) and language come
-    from the page's <title>, <meta> and <html lang>.
+    archiving, and tagged too (pdf/a-3a is the archival default). Title, author, subject
+    (description), creator (generator) and language come from the page's <title>, <meta> and
+    <html lang>. `fonts` is a font configuration shared by the PDFs of one run
+    (toolkit.fonts.font_configuration()); each call makes its own without it.
     """
+    import pydyf
     import weasyprint  # heavy: only when a PDF is made
 
+    from toolkit import fonts as font_tools
+    from toolkit.tagging import finish_structure
+
     warn_without_harfbuzz_subset()
-    document = weasyprint.HTML(string=html, url_fetcher=refuse_fetch, base_url=".").render()
+    page = weasyprint.HTML(string=html, url_fetcher=refuse_fetch, base_url=".")
+    right_to_left = (page.etree_element.get("dir") or "").lower() == "rtl"
+    document = page.render(font_config=fonts or font_tools.font_configuration())
     options = {"uncompressed_pdf": False}
     if variant and variant != "none":
         options["pdf_variant"] = variant
+        options["pdf_tags"] = True  # pdf/a-*u and -b are untagged in WeasyPrint unless asked
+
+    def finish(document, pdf):
+        finish_structure(document, pdf)
+        if right_to_left:
+            # Arabic pages are read right to left: viewers show spreads and page order so.
+            preferences = pdf.catalog.setdefault("ViewerPreferences", pydyf.Dictionary())
+            preferences["Direction"] = "/R2L"
+        font_tools.compact_cff_fonts(pdf)
+
     buffer = io.BytesIO()
-    document.write_pdf(buffer, **options)
+    document.write_pdf(buffer, finisher=finish, **options)
     return RenderedPdf(buffer.getvalue(), len(document.pages))
 
 
