@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pikepdf
 import pytest
 from click.testing import CliRunner
 
@@ -50,14 +51,19 @@ def test_default_is_tagged_pdf_ua(workspace):
         assert tagged(folder / f"{code}.pdf")
 
 
-@pytest.mark.parametrize("variant,part,conformance", [("pdf/a-3b", "3", "B")])
-def test_pdf_a_for_archiving(workspace, variant, part, conformance):
+@pytest.mark.parametrize("variant,part,conformance", [("pdf/a-3a", "3", "A"), ("pdf/a-3b", "3", "B")])
+def test_pdf_a_for_archiving_is_tagged(workspace, variant, part, conformance):
     folder = publish(workspace, "--pdf-variant", variant)
     for code in ("en", "ar"):
         metadata = xmp(folder / f"{code}.pdf")
         assert re.search(rf'pdfaid:part="?{part}', metadata), metadata
         assert re.search(rf'pdfaid:conformance="?{conformance}', metadata), metadata
         assert "pdfuaid" not in metadata
+        # Archival copies keep the structure tree, reading order and the title shown.
+        assert tagged(folder / f"{code}.pdf")
+        with pikepdf.open(folder / f"{code}.pdf") as pdf:
+            assert "/StructTreeRoot" in pdf.Root
+            assert pdf.Root.ViewerPreferences.DisplayDocTitle
 
 
 def test_variant_none_is_a_plain_pdf(workspace):

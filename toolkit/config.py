@@ -15,7 +15,8 @@ from pathlib import Path
 from toolkit.errors import ConfigError
 from toolkit.languages import UN_ORDER, parse_language, parse_source_language
 
-PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b", "none")
+# Every variant is tagged (publishing.write_pdf); pdf/a-3a, tagged PDF/A, is the one for archives.
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3a", "pdf/a-2a", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b", "none")
 TRANSLATORS = ("argos", "libretranslate")
 # Read by the LibreTranslate backend itself, never kept in the config (which may be printed).
 SECRET_VARIABLES = ("PRESSKIT_LIBRETRANSLATE_API_KEY",)

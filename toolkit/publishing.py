@@ -44,6 +44,10 @@ def warn_without_harfbuzz_subset() -> bool:
     return False
 
 
+# Bump when write_pdf makes different PDFs from the same page (typesetting_key includes it).
+WRITER_REVISION = 2  # 2: artifacts, ActualText, asides, R2L, compact CJK fonts, tagged PDF/A
+
+
 def write_pdf(html: str, *, variant: str | None = "pdf/ua-1", fonts=None) -> RenderedPdf:
     """Typeset one HTML page as a PDF and return its bytes and page count.
 
@@ -95,7 +99,7 @@ def typesetting_key(html: bytes, variant: str | None) -> str:
         weasyprint = version("weasyprint")  # no import: that costs what skipping saves
     except PackageNotFoundError:
         weasyprint = "?"
-    settings = f"variant={variant or 'none'}; WeasyPrint {weasyprint}; presskit {__version__}"
+    settings = f"variant={variant or 'none'}; WeasyPrint {weasyprint}; presskit {__version__}; writer {WRITER_REVISION}"
     return _sha256(settings.encode("utf-8") + b"\0" + html)
 
 

@@ -14,6 +14,7 @@ from typing import Callable
 from toolkit import __version__, catalogs, locking, publishing, rendering, translation
 from toolkit.catalogs import CatalogStatus, CatalogWork
 from toolkit.config import Config
+from toolkit.fonts import font_configuration
 from toolkit.languages import UN_ORDER
 from toolkit.model import Edition, Finding, Statement, Suggestion
 from toolkit.translation import ProgressBar, Translator, reuse
@@ -134,13 +135,15 @@ def _build_folder(config: Config, env, statement: Statement, editions: list[Edit
     codes = tuple(code for code in UN_ORDER if code in built or code in {r.code for r in earlier})
     files: dict[Path, bytes] = {}
     records = list(earlier)
+    fonts = None  # one font configuration for the editions typeset here
     for edition in editions:
         html = rendering.render_edition(env, edition, codes).encode("utf-8")
         key = publishing.typesetting_key(html, config.pdf_variant)
         pdf = publishing.reusable_pdf(folder, before.get(edition.lang), key)
         if pdf is None:
             say(f"typesetting {statement.slug} [{edition.lang}]")
-            pdf = publishing.write_pdf(html.decode("utf-8"), variant=config.pdf_variant)
+            fonts = fonts or font_configuration()
+            pdf = publishing.write_pdf(html.decode("utf-8"), variant=config.pdf_variant, fonts=fonts)
         else:
             say(f"unchanged {statement.slug} [{edition.lang}]: page and settings as typeset before")
         files[folder / f"{edition.lang}.html"] = html
