@@ -52,3 +52,35 @@ def test_a_reinstalled_package_replaces_the_folder_and_leaves_no_temporary(argos
     packages.install_package_files([path], target)
     children = list(target.iterdir())
     assert len(children) == 1 and (children[0] / "metadata.json").is_file(), children  # no temporary left
+
+
+def test_device_setting_is_checked():
+    from toolkit.config import load_config
+    from toolkit.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="'gpu' is not one of auto, cpu, cuda"):
+        load_config(".", {"device": "gpu"}, environ={})
+    assert load_config(".", {"device": "cuda"}, environ={}).device == "cuda"
+
+
+def test_cuda_without_a_gpu_falls_back_to_the_cpu_with_a_note():
+    import ctranslate2
+
+    from toolkit.translation.argos import choose_device, describe_device
+
+    if ctranslate2.get_cuda_device_count():
+        pytest.skip("this machine has a CUDA GPU")
+    assert choose_device("cuda")[0] == "cpu" and "no CUDA GPU" in choose_device("cuda")[1]
+    assert choose_device("auto") == ("cpu", None) and choose_device("cpu") == ("cpu", None)
+    assert describe_device("auto") == "Device: cpu (setting auto: no CUDA GPU found)"
+
+
+def test_models_list_reports_the_device(tmp_path):
+    from click.testing import CliRunner
+
+    from toolkit.cli import cli as main
+
+    result = CliRunner().invoke(main, ["-C", str(tmp_path), "models", "list"], env={"PRESSKIT_DEVICE": "cpu",
+                                "PRESSKIT_PACKAGES_DIR": str(tmp_path / "pk")})
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1] == "Device: cpu (setting cpu: as set)"

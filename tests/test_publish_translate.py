@@ -171,6 +171,7 @@ def test_missing_models_listed_nothing_written(tmp_path, argos_env, package_file
     for pair in ("en→ar", "en→zh", "en→ru", "en→es"):
         assert pair in message
     assert "en→fr" not in message and "presskit models install" in message
+    assert "`presskit publish --lang en,fr`" in message  # what can be published now
     assert not (workspace / "output").exists() and not (workspace / "locales").exists()
 
 
@@ -212,3 +213,16 @@ def test_each_model_is_loaded_once_per_run(tmp_path, argos_packages, monkeypatch
     assert sorted(loads) == ["ar->en", "en->es", "en->fr"]
     french = [m for m in catalog(workspace, "fr", "ar-statement") if m.id]
     assert french and all("translate-ar_en+translate-en_fr" in " ".join(m.auto_comments) for m in french)
+
+
+def test_device_cuda_without_a_gpu_translates_on_the_cpu_with_one_note(tmp_path, models):
+    import ctranslate2
+
+    if ctranslate2.get_cuda_device_count():
+        pytest.skip("this machine has a CUDA GPU")
+    workspace = make_workspace(tmp_path, SAMPLE, packages=models)
+    result = CliRunner().invoke(cli, ["-C", str(workspace), "publish", "--lang", "fr"], env={"PRESSKIT_DEVICE": "cuda"})
+    assert result.exit_code == 0, result.output
+    assert result.output.count("no CUDA GPU is available: translating on the CPU") == 1
+    machine = [m for m in catalog(workspace, "fr") if m.id and m.fuzzy and m.string]
+    assert machine, "nothing was machine-translated"

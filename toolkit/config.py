@@ -15,6 +15,7 @@ from pathlib import Path
 from toolkit.errors import ConfigError
 from toolkit.languages import UN_ORDER, parse_language, parse_source_language
 
+DEVICES = ("auto", "cpu", "cuda")
 # Every variant is tagged (publishing.write_pdf); pdf/a-3a, tagged PDF/A, is the one for archives.
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3a", "pdf/a-2a", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b", "none")
 TRANSLATORS = ("argos", "libretranslate")
@@ -35,6 +36,7 @@ class Config:
     packages_dir: Path | None = None  # None: argostranslate's own ARGOS_PACKAGES_DIR
     pdf_variant: str = "pdf/ua-1"
     threads: int = 2
+    device: str = "auto"  # CTranslate2 device: auto (a CUDA GPU when there is one), cpu, cuda
     translator: str = "argos"  # or "libretranslate": a shared server instead of local models
     libretranslate_url: tuple[str, ...] = ()  # one or more servers with the same models
     libretranslate_concurrency: int = 2  # requests in flight per server
@@ -129,6 +131,10 @@ def _convert(key: str, value, workspace: Path):
     if key == "pdf_variant":
         if str(value) not in PDF_VARIANTS:
             raise ValueError(f"{value!r} is not one of {', '.join(PDF_VARIANTS)}")
+        return str(value)
+    if key == "device":
+        if str(value) not in DEVICES:
+            raise ValueError(f"{value!r} is not one of {', '.join(DEVICES)}")
         return str(value)
     if key == "translator":
         if str(value) not in TRANSLATORS:

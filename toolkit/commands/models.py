@@ -12,7 +12,10 @@ from toolkit.workspace import source_languages
 
 def list_models(config: Config) -> list[str]:
     """Return `presskit models list` as lines: one per needed pair, the pivots, what to do."""
-    return packages.status_lines(source_languages(config), config.languages, config.packages_dir)
+    from toolkit.translation.argos import describe_device
+
+    lines = packages.status_lines(source_languages(config), config.languages, config.packages_dir)
+    return [*lines[:1], describe_device(config.device), *lines[1:]]
 
 
 def models_to_install(config: Config, languages: Sequence[str] = ()) -> list[tuple[str, str]]:

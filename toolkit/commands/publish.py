@@ -108,7 +108,7 @@ def suggest(config: Config, work: list[CatalogWork], translator: Translator | No
         if translator is None:
             translator = translation.open_translator(config)
             made.append(translator)
-        return translation.suggest(translator, rest, say=say, bar=bar)
+        return translation.suggest(translator, rest, say=say, bar=bar, languages=config.languages)
 
     try:
         return reuse.suggest_with_memory(

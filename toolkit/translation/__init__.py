@@ -69,6 +69,7 @@ def suggest(
     *,
     say: Callable[[str], None] | None = None,
     bar: ProgressBar | None = None,
+    languages: Sequence[str] = (),
 ) -> dict[Pair, dict[str, Suggestion]]:
     """Check every pair, then translate every text in one call; return suggestions by source text.
 
@@ -83,8 +84,11 @@ def suggest(
     missing = translator.missing_pairs(sorted(requests, key=lambda pair: sources.index(pair[0])))
     if missing:
         listed = ", ".join(f"{a}→{b}" for a, b in missing)
+        blocked = {target for _, target in missing}
+        ready = [code for code in languages if code not in blocked]
+        now = f"; or publish what needs no missing model now: `presskit publish --lang {','.join(ready)}`" if ready else ""
         raise TranslationError(f"no translation model installed for {listed}; nothing was written; "
-                               f"{translator.install_hint(missing)}")
+                               f"{translator.install_hint(missing)}{now}")
     for (source, target), texts in requests.items():
         if say is not None:
             say(f"machine-translating {len(texts)} texts {source}→{target}")

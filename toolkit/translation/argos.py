@@ -45,11 +45,14 @@ class ArgosTranslator:
 
     engine = ENGINE
 
-    def __init__(self, packages_dir: Path | None = None, memory: TranslationMemory | None = None, threads: int = 2):
+    def __init__(self, packages_dir: Path | None = None, memory: TranslationMemory | None = None, threads: int = 2,
+                 device: str = "auto"):
         self.packages_dir = packages_dir
+        self.device = device
         self.memory = memory
         self.threads = threads
         self._owns_memory = False
+        self._device_noted = False
         self.model_calls = 0
         self.sentences_translated = 0
         self._installed: dict[tuple[str, str], packages.ModelPackage] | None = None
@@ -59,7 +62,8 @@ class ArgosTranslator:
     @classmethod
     def from_config(cls, config) -> ArgosTranslator:
         """Return a translator for one run over a workspace, with its translation memory."""
-        translator = cls(config.packages_dir, TranslationMemory(config.state_path / "memory.sqlite3"), config.threads)
+        translator = cls(config.packages_dir, TranslationMemory(config.state_path / "memory.sqlite3"), config.threads,
+                         config.device)
         translator._owns_memory = True  # closed with the translator
         return translator
 
@@ -241,9 +245,13 @@ class ArgosTranslator:
             raise TranslationError("machine translation is not available in this installation "
                                    "(ctranslate2 is missing); reinstall presskit") from None
         try:
+            device, note = choose_device(self.device)
+            if note and not self._device_noted:
+                log.warning("%s", note)
+                self._device_noted = True
             translator = ctranslate2.Translator(
                 str(leg.path / "model"),
-                device=settings.device,
+                device=device,
                 compute_type=settings.compute_type,
                 inter_threads=self.threads,  # parallel batches, one core each
                 intra_threads=1,
@@ -286,6 +294,34 @@ class ArgosTranslator:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+def choose_device(requested: str = "auto") -> tuple[str, str | None]:
+    """Return the CTranslate2 device for the `device` setting, and a note when it differs.
+
+    CTranslate2's wheels carry the CUDA code, so a GPU needs no other install; with none (or no
+    driver), `cuda` falls back to the CPU with a one-line note rather than failing the run.
+    """
+    if requested == "cpu":
+        return "cpu", None
+    try:
+        import ctranslate2
+
+        gpus = ctranslate2.get_cuda_device_count()
+    except (ImportError, RuntimeError, OSError):
+        gpus = 0
+    if gpus:
+        return "cuda", None
+    if requested == "cuda":
+        return "cpu", "device = \"cuda\", but no CUDA GPU is available: translating on the CPU"
+    return "cpu", None
+
+
+def describe_device(requested: str = "auto") -> str:
+    """Return the device line of `presskit models list`."""
+    device, _ = choose_device(requested)
+    reason = {"cpu": "no CUDA GPU found" if requested != "cpu" else "as set", "cuda": "CUDA GPU found"}[device]
+    return f"Device: {device} (setting {requested}: {reason})"
 
 
 class _Counter:
