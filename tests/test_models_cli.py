@@ -62,8 +62,8 @@ def test_list_shows_installed_missing_and_pivots(workspace, argos_packages):
 def test_list_follows_the_configured_languages(workspace, argos_packages):
     result = run(workspace, argos_packages, "list", PRESSKIT_LANGUAGES="en,fr", PRESSKIT_SOURCE_LANGUAGE="en")
     assert result.exit_code == 0, result.output
-    header, only = result.output.splitlines()  # nothing missing, nothing pivots
-    assert only.startswith("  en→fr  installed")
+    header, device, only = result.output.splitlines()  # nothing missing, nothing pivots
+    assert device.startswith("Device: ") and only.startswith("  en→fr  installed")
 
 
 def test_install_files(workspace, argos_env, argos_package_files, tmp_path):
