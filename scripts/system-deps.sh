@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Install the system libraries and fonts presskit needs (Debian/Ubuntu).
 # Pango/HarfBuzz for WeasyPrint, HarfBuzz's subsetter for fast CJK font subsetting,
-# Noto fonts for the six UN scripts (found with fontconfig's fc-match), poppler and gettext for the tests.
+# Noto fonts for the six UN scripts (found with fontconfig's fc-match), poppler and gettext for the tests,
+# strace for the test that a publish starts no process (tests/test_libraries.py).
 # `--browser`: Chromium only, for the live-preview browser test (tests/test_serve.py), headless.
 set -euo pipefail
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0
-          fontconfig fonts-noto-core fonts-noto-cjk poppler-utils gettext)
+          fontconfig fonts-noto-core fonts-noto-cjk poppler-utils gettext strace)
 [ "${1:-}" = "--browser" ] && packages=(chromium)
 command -v dpkg-query >/dev/null 2>&1 || {
     echo "presskit: not a Debian/Ubuntu system; install Pango, HarfBuzz (with hb-subset)," \

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 def has_harfbuzz_subset() -> bool:
     """Return True when WeasyPrint can subset fonts with HarfBuzz instead of fontTools."""
+    from toolkit.libraries import import_weasyprint
+
+    import_weasyprint()  # its libraries found without starting ldconfig or a compiler
     from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
 
     # WeasyPrint needs hb-subset 4.1.0 or later (hb_set_add_sorted_array).
@@ -13,6 +16,9 @@ def has_harfbuzz_subset() -> bool:
 
 def font_configuration():
     """Return a WeasyPrint font configuration, to share across the PDFs of one run."""
+    from toolkit.libraries import import_weasyprint
+
+    import_weasyprint()  # its libraries found without starting ldconfig or a compiler
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()

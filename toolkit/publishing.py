@@ -57,8 +57,10 @@ def write_pdf(html: str, *, variant: str | None = "pdf/ua-1", fonts=None) -> Ren
     <html lang>. `fonts` is a font configuration shared by the PDFs of one run
     (toolkit.fonts.font_configuration()); each call makes its own without it.
     """
+    from toolkit.libraries import import_weasyprint
+
+    weasyprint = import_weasyprint()  # heavy: only when a PDF is made; first, for its libraries
     import pydyf
-    import weasyprint  # heavy: only when a PDF is made
 
     from toolkit import fonts as font_tools
     from toolkit.tagging import finish_structure
