@@ -51,6 +51,14 @@ class PreviewServer(ThreadingHTTPServer):
         self._changed = threading.Condition()
         super().__init__((HOST, port), _Handler)
 
+    def handle_error(self, request, client_address) -> None:
+        """Say nothing when a browser goes away mid-answer (a closed tab's reload request)."""
+        import sys
+
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
     @property
     def url(self) -> str:
         return f"http://{HOST}:{self.server_address[1]}/"

@@ -69,6 +69,21 @@ WHERE (excluded.kind = 'reviewed' OR human.kind = 'imported')
 """
 
 
+def _pieces(text: str, size: int = 8, most: int = 24) -> list[str]:
+    """Return up to `most` evenly spread, non-overlapping `size`-character pieces of a text.
+
+    A close match keeps at least one of them intact unless an edit falls in every one: as many
+    separate edits as pieces, far more than a paragraph 85 % alike has. SQLite's instr() finds
+    the candidates holding one, so that difflib scores a few rows rather than every row of a
+    similar length (seconds per paragraph in a 200,000-unit memory).
+    """
+    chunks = [text[i : i + size] for i in range(0, len(text) - size + 1, size)]
+    if len(chunks) <= most:
+        return chunks
+    step = len(chunks) / most
+    return [chunks[int(i * step)] for i in range(most)]
+
+
 @dataclass(frozen=True)
 class HumanUnit:
     """One human translation, as stored in the memory and exchanged in TMX."""
@@ -162,7 +177,7 @@ class TranslationMemory:
 
     # Human translations ---------------------------------------------------------------------
 
-    def store_human(self, units: Iterable[HumanUnit], chunk: int = 20_000) -> int:
+    def store_human(self, units: Iterable[HumanUnit], chunk: int = 250_000) -> int:
         """Store human translations (newest review wins); return how many were offered."""
         if self._damaged:
             return 0
@@ -183,6 +198,8 @@ class TranslationMemory:
 
     @staticmethod
     def _upsert(connection: sqlite3.Connection, rows: list[tuple]) -> int:
+        # In key order: the B-tree is filled page by page (three times faster for an import).
+        rows.sort(key=lambda row: row[:3])
         with connection:  # one transaction per chunk: fast, and a crash keeps whole chunks
             connection.executemany(_UPSERT, rows)
         return len(rows)
@@ -217,10 +234,13 @@ class TranslationMemory:
         # ratio = 2M / (len(a) + len(b)) <= 2 min / (len(a) + len(b)): lengths too far apart can't match.
         low = int(len(source) * threshold / (2 - threshold))
         high = int(len(source) * (2 - threshold) / threshold) + 1
+        pieces = _pieces(source)
+        shares = " OR ".join("instr(source, ?) > 0" for _ in pieces) or "1"
         try:
             rows = self._connect().execute(
                 "SELECT source, target, origin, date, kind FROM human WHERE from_code = ? AND to_code = ?"
-                " AND length BETWEEN ? AND ? AND source != ?", (from_code, to_code, low, high, source))
+                f" AND length BETWEEN ? AND ? AND source != ? AND ({shares})",
+                (from_code, to_code, low, high, source, *pieces))
             best: tuple[float, tuple] | None = None
             matcher = difflib.SequenceMatcher(None, b=source, autojunk=False)
             for row in rows:

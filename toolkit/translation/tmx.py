@@ -59,69 +59,89 @@ def read_tmx(path: Path, *, targets: Iterable[str] | None = None, summary: TmxSu
     except OSError as exc:
         raise TmxError(f"cannot read the file ({exc.strerror}); check the path", path) from None
     with handle:
+        _check_root(handle, path)
+        handle.seek(0)
         source = _Reading(handle, progress)
         etree.clear_error_log()  # the log is per thread: an earlier file's errors must not show
-        parser = etree.iterparse(source, events=("start", "end"), resolve_entities=False, no_network=True,
-                                 load_dtd=False, huge_tree=True, remove_comments=True, remove_pis=True)
+        # Only the ends of <header>, <tu> and <body>: every other element is read with its <tu>.
+        parser = etree.iterparse(source, events=("end",), tag=("header", "tu", "body"),
+                                 resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
+                                 remove_comments=True, remove_pis=True)
         srclang: str | None = None
         segtype = "paragraph"
-        seen_header = seen_body = False
-        depth = 0
+        seen_body = False
+        codes: dict[str, str | None] = {}
         try:
-            for event, element in parser:
-                tag = element.tag if isinstance(element.tag, str) else ""
-                if event == "start":
-                    depth += 1
-                    if depth == 1:
-                        if tag != "tmx":
-                            raise TmxError(f"this is not a TMX file (its root element is <{tag}>, not "
-                                           "<tmx>); export the memory as TMX 1.4", path, element.sourceline)
-                        version = element.get("version", "")
-                        if not version.startswith("1."):
-                            raise TmxError(f"TMX version {version or '(none)'} is not supported; export "
-                                           "it as TMX 1.4", path, element.sourceline)
-                    elif depth == 2 and tag == "body":
-                        if not seen_header:
-                            raise TmxError("<body> comes before <header>; a TMX file needs a <header "
-                                           "srclang=...> first", path, element.sourceline)
-                        seen_body = True
-                    continue
-                depth -= 1
-                if tag == "header" and depth == 1:
-                    seen_header = True
-                    srclang = element.get("srclang")
-                    segtype = element.get("segtype") or segtype
-                    if not srclang:
-                        raise TmxError("the <header> has no srclang attribute; add srclang=\"en\" "
-                                       "(the language the units are written in)", path, element.sourceline)
-                    element.clear(keep_tail=False)
-                elif tag == "tu" and depth == 2:
+            for _, element in parser:
+                tag = element.tag
+                if tag == "tu":
+                    if srclang is None:
+                        raise TmxError("a <tu> before the <header>; a TMX file needs a <header srclang=...> "
+                                       "first", path, element.sourceline)
                     summary.units += 1
-                    yield from _units(element, srclang, segtype, wanted, origin, path, summary)
+                    yield from _units(element, srclang, segtype, wanted, origin, path, summary, codes)
                     element.clear(keep_tail=False)
                     # Drop the finished <tu> elements from the tree, or they pile up in memory.
                     while element.getprevious() is not None:
                         del element.getparent()[0]
+                elif tag == "header":
+                    if seen_body:
+                        raise TmxError("<body> comes before <header>; a TMX file needs a <header "
+                                       "srclang=...> first", path, element.sourceline)
+                    srclang = element.get("srclang")
+                    if not srclang:
+                        raise TmxError("the <header> has no srclang attribute; add srclang=\"en\" "
+                                       "(the language the units are written in)", path, element.sourceline)
+                    segtype = element.get("segtype") or segtype
+                    element.clear(keep_tail=False)
+                else:
+                    if srclang is None:
+                        raise TmxError("<body> comes before <header>; a TMX file needs a <header "
+                                       "srclang=...> first", path, element.sourceline)
+                    seen_body = True
         except etree.XMLSyntaxError as exc:
-            # The first error libxml2 logged is the cause; the exception may only say "no element
-            # found" (an undefined entity, which is left unresolved, stops the parse).
-            line, message = exc.lineno, exc.msg
-            logged = getattr(exc, "error_log", None)
-            if (not line or message == "no element found") and logged:
-                last = logged.last_error
-                line, message = last.line or line, last.message or message
-            line, message = line or 1, message or "not well-formed"
-            if not source.count:
-                message = "the file is empty"
-            message = message.split(", line ")[0].strip().rstrip(".")
-            raise TmxError(f"not well-formed XML: {message}; fix the file or export it again",
-                           path, line) from None
+            raise _syntax_error(exc, path, source.count) from None
         if not seen_body:
             raise TmxError("no <body> in the file; is it cut short?", path)
 
 
+def _check_root(handle, path: Path) -> None:
+    """Refuse a file whose root is not <tmx version="1.x">, reading only its beginning."""
+    from lxml import etree
+
+    etree.clear_error_log()
+    try:
+        for _, element in etree.iterparse(handle, events=("start",), resolve_entities=False, no_network=True,
+                                          load_dtd=False, huge_tree=True):
+            tag = element.tag if isinstance(element.tag, str) else ""
+            if tag != "tmx":
+                raise TmxError(f"this is not a TMX file (its root element is <{tag}>, not <tmx>); "
+                               "export the memory as TMX 1.4", path, element.sourceline)
+            version = element.get("version", "")
+            if not version.startswith("1."):
+                raise TmxError(f"TMX version {version or '(none)'} is not supported; export it as TMX 1.4",
+                               path, element.sourceline)
+            return
+    except etree.XMLSyntaxError as exc:
+        raise _syntax_error(exc, path, handle.tell()) from None
+
+
+def _syntax_error(exc, path: Path, read: int) -> TmxError:
+    # The exception may only say "no element found" (an undefined entity, left unresolved,
+    # stops the parse): libxml2's last logged error names the cause.
+    line, message = exc.lineno, exc.msg
+    logged = getattr(exc, "error_log", None)
+    if (not line or message == "no element found") and logged:
+        last = logged.last_error
+        line, message = last.line or line, last.message or message
+    message = (message or "not well-formed").split(", line ")[0].strip().rstrip(".")
+    if not read:
+        message = "the file is empty"
+    return TmxError(f"not well-formed XML: {message}; fix the file or export it again", path, line or 1)
+
+
 def _units(tu, srclang: str, segtype: str, wanted: set[str] | None, origin: str, path: Path,
-           summary: TmxSummary) -> Iterator[HumanUnit]:
+           summary: TmxSummary, codes: dict[str, str | None]) -> Iterator[HumanUnit]:
     unit_source = tu.get("srclang") or srclang
     variants: list[tuple[str, str, str | None]] = []  # (language code, text, date)
     props = {p.get("type"): (p.text or "") for p in tu.iterchildren("prop")}
@@ -132,8 +152,8 @@ def _units(tu, srclang: str, segtype: str, wanted: set[str] | None, origin: str,
         seg = tuv.find("seg")
         if seg is None:
             raise TmxError("a <tuv> without <seg>; each variant needs its text in <seg>", path, tuv.sourceline)
-        code = _code(lang)
-        text = _text(seg).strip()
+        code = codes[lang] if lang in codes else codes.setdefault(lang, _code(lang))
+        text = (seg.text or "").strip() if not len(seg) else _text(seg).strip()
         if code is None or not text:
             summary.skipped += 1
             continue
@@ -147,7 +167,7 @@ def _units(tu, srclang: str, segtype: str, wanted: set[str] | None, origin: str,
     if unit_source.lower() == "*all*":
         sources = variants
     else:
-        code = _code(unit_source)
+        code = codes[unit_source] if unit_source in codes else codes.setdefault(unit_source, _code(unit_source))
         sources = [v for v in variants if v[0] == code]
     for from_code, source_text, _ in sources[:1] if unit_source.lower() != "*all*" else sources:
         for to_code, target_text, date in variants:
