@@ -2,7 +2,6 @@
 
 import datetime
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -227,16 +226,11 @@ def long_statement(paragraphs: int = 500) -> str:
 
 
 @pytest.mark.parametrize("separator", ["\n\n", "\n", "\r\n"])
-def test_a_long_statement_reads_fast(tmp_path, separator):
+def test_a_long_statement_reads_whole(tmp_path, separator):
+    # How fast is for benchmarks/ (make bench), not for a timed test on a shared machine.
     path = tmp_path / "long.txt"
     path.write_text(long_statement().replace("\n\n", separator), encoding="utf-8", newline="")
-    read_statement(path)  # month names load once per process
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        statement = read_statement(path)
-        timings.append(time.perf_counter() - start)
-    assert min(timings) < 0.2
+    statement = read_statement(path)
     assert len(texts(statement)) == 500 and len(texts(statement, BlockKind.HEADING)) == 10
     assert not statement.findings
 
