@@ -15,7 +15,12 @@ UV_REQ := uv>=0.9,<1
 LT_VENV    := .tools/libretranslate
 LT_VERSION := 1.9.6
 
-.PHONY: demo test bench integration system-deps browser clean
+# Validators for `make check-a11y`, outside .venv: outloud (PDF/UA, pip) in their own venv,
+# axe-core, puppeteer-core and the Nu checker (vnu.jar) from npm; Debian's Chromium and a Java
+# runtime from apt. About 160 MB, nothing in .venv.
+A11Y := .tools/a11y
+
+.PHONY: demo test bench integration system-deps browser check-a11y clean
 
 $(UV_BOOT)/bin/uv:
 	$(PYTHON) -m pip install -q --disable-pip-version-check --target $(UV_BOOT) '$(UV_REQ)' \
@@ -49,6 +54,19 @@ $(LT_VENV)/.installed:
 # A real LibreTranslate on 127.0.0.1, started and stopped by tests/integration/conftest.py.
 integration: $(STAMP) $(LT_VENV)/.installed
 	$(BIN)/python -m pytest -q tests/integration --libretranslate=$(LT_VENV)/bin/libretranslate
+
+$(A11Y)/.installed: scripts/a11y/package.json scripts/a11y/axe.js | $(UV)
+	bash scripts/system-deps.sh --browser
+	command -v java >/dev/null || bash scripts/a11y/install-java.sh
+	$(UV) venv --no-config --quiet --allow-existing --python $(PYTHON) $(A11Y)/py
+	$(UV) pip install --no-config --quiet --python $(A11Y)/py/bin/python 'outloud==0.2.1'
+	cp scripts/a11y/package.json scripts/a11y/axe.js $(A11Y)/
+	cd $(A11Y) && npm install --silent --no-audit --no-fund --ignore-scripts
+	touch $@
+
+# Publish the demo in every PDF variant, then axe-core on every page, the Nu checker, outloud.
+check-a11y: $(STAMP) $(A11Y)/.installed
+	$(BIN)/python scripts/a11y/check.py --tools $(A11Y)
 
 bench: $(STAMP) browser
 	$(BIN)/python -m benchmarks

@@ -45,7 +45,7 @@ def warn_without_harfbuzz_subset() -> bool:
 
 
 # Bump when write_pdf makes different PDFs from the same page (typesetting_key includes it).
-WRITER_REVISION = 2  # 2: artifacts, ActualText, asides, R2L, compact CJK fonts, tagged PDF/A
+WRITER_REVISION = 3  # 2: artifacts, ActualText, asides, R2L, compact CJK fonts, tagged PDF/A; 3: PDF/UA in PDF/A
 
 
 def write_pdf(html: str, *, variant: str | None = "pdf/ua-1", fonts=None) -> RenderedPdf:
@@ -63,19 +63,22 @@ def write_pdf(html: str, *, variant: str | None = "pdf/ua-1", fonts=None) -> Ren
     import pydyf
 
     from toolkit import fonts as font_tools
-    from toolkit.tagging import finish_structure
+    from toolkit.tagging import declare_pdf_ua, finish_structure
 
     warn_without_harfbuzz_subset()
     page = weasyprint.HTML(string=html, url_fetcher=refuse_fetch, base_url=".")
     right_to_left = (page.etree_element.get("dir") or "").lower() == "rtl"
     document = page.render(font_config=fonts or font_tools.font_configuration())
-    options = {"uncompressed_pdf": False}
+    # Every variant is tagged: pdf/a-*u and -b, and a plain PDF, are untagged in WeasyPrint
+    # unless asked.
+    options = {"uncompressed_pdf": False, "pdf_tags": True}
     if variant and variant != "none":
         options["pdf_variant"] = variant
-        options["pdf_tags"] = True  # pdf/a-*u and -b are untagged in WeasyPrint unless asked
 
     def finish(document, pdf):
         finish_structure(document, pdf)
+        if variant and variant.startswith("pdf/a-"):
+            declare_pdf_ua(pdf)
         if right_to_left:
             # Arabic pages are read right to left: viewers show spreads and page order so.
             preferences = pdf.catalog.setdefault("ViewerPreferences", pydyf.Dictionary())

@@ -165,3 +165,31 @@ def _prune(pdf, element) -> bool:
         kept.append(kid)
     kids[:] = kept
     return not kept
+
+
+# PDF/A allows only the XMP schemas it lists, and others with their description: the PDF/UA
+# identification schema is described here (ISO 14289-1, 5), as Acrobat and LibreOffice write it.
+_PDFUA_XMP = b"""<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" \
+xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">\
+<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">\
+<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\
+<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\
+<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\
+<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">\
+<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>\
+<pdfaProperty:category>internal</pdfaProperty:category>\
+<pdfaProperty:description>Part of ISO 14289 the document follows</pdfaProperty:description>\
+</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas></rdf:Description>\
+<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>1</pdfuaid:part>\
+</rdf:Description>"""
+
+
+def declare_pdf_ua(pdf) -> None:
+    """Say in a tagged PDF/A file's XMP that it follows PDF/UA-1 too (WeasyPrint writes one claim)."""
+    if "Metadata" not in pdf.catalog or "StructTreeRoot" not in pdf.catalog:
+        return
+    stream = _object(pdf, pdf.catalog["Metadata"])
+    content = b"".join(stream.stream)
+    if b"pdfuaid" in content or b"</rdf:RDF>" not in content:
+        return
+    stream.stream[:] = [content.replace(b"</rdf:RDF>", _PDFUA_XMP + b"</rdf:RDF>", 1)]
