@@ -210,3 +210,44 @@ def test_console_script_and_module_entry_points(tmp_path):
     out = subprocess.run([sys.executable, "-m", "toolkit", "-C", str(tmp_path), "lint", "nope.txt"],
                          capture_output=True, text=True, env={**os.environ, "PRESSKIT_TRACEBACK": ""})
     assert out.returncode != 0 and "Traceback" not in out.stderr and "nope.txt: no such file" in out.stderr
+
+
+def test_global_options_go_after_the_command_too(tmp_path, monkeypatch):
+    workspace = make_workspace(tmp_path / "ws", SAMPLE, locales=True)
+    monkeypatch.chdir(tmp_path)  # elsewhere: -C after the command must point at the workspace
+    result = CliRunner().invoke(cli, ["publish", "--lang", "en", "-C", str(workspace), "-v"])
+    assert result.exit_code == 0, result.output
+    assert "typesetting" in result.stderr  # -v after the command: progress shown
+    assert (workspace / "output" / SLUG / "en.pdf").exists() and not (tmp_path / "output").exists()
+    quiet = CliRunner().invoke(cli, ["-C", str(workspace), "publish", "--lang", "en"])
+    assert quiet.exit_code == 0 and "typesetting" not in quiet.stderr and "unchanged" not in quiet.stderr
+    status = CliRunner().invoke(cli, ["status", "-C", str(workspace), "--lang", "fr"])
+    assert status.exit_code == 0 and "fr         23        23" in status.output
+
+
+def test_traceback_after_the_command(monkeypatch):
+    from toolkit import cli as cli_module
+    from toolkit.commands import lint
+
+    monkeypatch.delenv("PRESSKIT_TRACEBACK", raising=False)
+    monkeypatch.setattr(lint, "lint", lambda *a, **k: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        cli_module.main(["lint", "--traceback"])
+
+
+def test_exit_statuses_are_named_and_distinct():
+    from toolkit import errors
+    from toolkit.errors import ExitStatus
+
+    assert len({status.value for status in ExitStatus}) == len(ExitStatus)
+    outcomes = {
+        errors.StatementError: ExitStatus.ERROR, errors.CatalogError: ExitStatus.ERROR,
+        errors.ConfigError: ExitStatus.ERROR, errors.TranslationError: ExitStatus.ERROR,
+        errors.MissingModelError: ExitStatus.NO_MODEL, errors.NetworkError: ExitStatus.NETWORK,
+        errors.ReviewError: ExitStatus.NOT_REVIEWED, errors.LockError: ExitStatus.BUSY,
+    }
+    for error, status in outcomes.items():
+        assert error("x").exit_code == status, error
+    assert {ExitStatus.USAGE, ExitStatus.FINDINGS}.isdisjoint(outcomes.values())
+    help_text = run("--help").output
+    assert "4 not fully reviewed" in help_text and "5 a translation model" in help_text

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from toolkit.cli import cli
+from toolkit.errors import ExitStatus
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "speeches" / "closing-second-multistakeholder-hearing.txt"
@@ -80,14 +81,14 @@ def test_install_a_bad_file_is_one_line_and_installs_nothing(workspace, argos_en
     bad.write_bytes(b"PK\x03\x04 truncated")
     target = tmp_path / "packages"
     result = run(workspace, target, "install", "--file", str(bad))
-    assert result.exit_code == 2
+    assert result.exit_code == ExitStatus.ERROR
     assert result.output.count("\n") == 1 and "download it again" in result.output
     assert not target.exists() or not any(target.iterdir())
 
 
 def test_install_offline_fails_fast_with_the_offline_route(workspace, argos_env, tmp_path):
     result = run(workspace, tmp_path / "packages", "install", "zh")
-    assert result.exit_code == 2
+    assert result.exit_code == ExitStatus.NETWORK
     assert "presskit models install --file translate-en_zh-*.argosmodel" in result.output
     assert result.output.count("\n") == 1
 
@@ -99,7 +100,7 @@ def test_install_with_nothing_missing(workspace, argos_packages):
 
 def test_install_languages_and_files_together_is_a_usage_error(workspace, argos_packages):
     result = run(workspace, argos_packages, "install", "fr", "--file", str(SAMPLE))
-    assert result.exit_code == 2 and "not both" in result.output
+    assert result.exit_code == ExitStatus.USAGE and "not both" in result.output
 
 
 def test_list_in_a_real_process(workspace, argos_packages):
@@ -160,7 +161,7 @@ def _main_with_error(monkeypatch, capsys, error, *flags, env=None):
 
 def test_ctrl_c_says_nothing_half_written_was_left(monkeypatch, capsys):
     code, err = _main_with_error(monkeypatch, capsys, KeyboardInterrupt())
-    assert code == 130 and "Interrupted; nothing half-written was left behind." in err
+    assert code == ExitStatus.INTERRUPTED and "Interrupted; nothing half-written was left behind." in err
 
 
 @pytest.mark.parametrize("flags, env", [(("--traceback",), {}), ((), {"PRESSKIT_TRACEBACK": "1"})])
@@ -178,7 +179,7 @@ def test_traceback_flag_shows_the_traceback(monkeypatch, capsys, flags, env):
 def test_unexpected_error_is_short_without_traceback(monkeypatch, capsys):
     monkeypatch.setenv("PRESSKIT_TRACEBACK", "0")
     code, err = _main_with_error(monkeypatch, capsys, ZeroDivisionError("boom"))
-    assert code == 70 and "internal error: ZeroDivisionError: boom" in err and "Traceback" not in err
+    assert code == ExitStatus.INTERNAL and "internal error: ZeroDivisionError: boom" in err and "Traceback" not in err
 
 
 def test_a_speech_named_like_the_flag_is_not_the_flag(monkeypatch, capsys):
@@ -190,7 +191,7 @@ def test_a_speech_named_like_the_flag_is_not_the_flag(monkeypatch, capsys):
     monkeypatch.setattr(lint, "lint", lambda *a, **k: 1 / 0)
     with pytest.raises(SystemExit) as info:
         cli.main(["lint", "--", "--traceback"])
-    assert info.value.code == 70
+    assert info.value.code == ExitStatus.INTERNAL
 
 
 def test_pdf_variant_choices_are_the_config_ones():

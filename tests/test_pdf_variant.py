@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from support.editions import LOCALES, SAMPLE_SLUG, SAMPLE_STATEMENT
 from toolkit.cli import cli
+from toolkit.errors import ExitStatus
 
 pytestmark = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils is not installed")
 
@@ -75,5 +76,5 @@ def test_variant_none_is_a_plain_pdf(workspace):
 
 def test_unknown_variant_is_refused(workspace):
     result = CliRunner().invoke(cli, ["-C", str(workspace), "publish", "--pdf-variant", "pdf/x-4"])
-    assert result.exit_code == 2 and "pdf/x-4" in result.output
+    assert result.exit_code == ExitStatus.USAGE and "pdf/x-4" in result.output
     assert not (workspace / "output").exists()

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from support.argos_builder import build_package
 from toolkit import translation
 from toolkit.cli import cli
+from toolkit.errors import ExitStatus
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "closing-second-multistakeholder-hearing"
@@ -165,7 +166,7 @@ def test_missing_models_listed_nothing_written(tmp_path, argos_env, package_file
     workspace = make_workspace(tmp_path / "ws", SAMPLE, packages=packages)
     assert invoke("-C", workspace, "models", "install", "--file", package_files["en", "fr"]).exit_code == 0
     result = invoke("-C", workspace, "publish")
-    assert result.exit_code != 0
+    assert result.exit_code == ExitStatus.NO_MODEL
     message = result.output.strip()
     assert len(message.splitlines()) == 1
     for pair in ("en→ar", "en→zh", "en→ru", "en→es"):

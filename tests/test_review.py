@@ -21,7 +21,7 @@ from toolkit.commands.publish import publish
 from toolkit.commands.status import status
 from toolkit.cli import cli
 from toolkit.config import load_config
-from toolkit.errors import CatalogError, LockError, ReviewError, TranslationError
+from toolkit.errors import CatalogError, ExitStatus, LockError, ReviewError, TranslationError
 from toolkit.model import TextStatus
 from toolkit.workspace import read_statements
 
@@ -238,7 +238,7 @@ def test_broken_po_is_one_error_and_nothing_is_written(tmp_path, bad, monkeypatc
     shutil.copy(bad, po_path(root, "fr"))
     before = snapshot(root)
     result = CliRunner().invoke(cli, ["-C", str(root), "publish"])
-    assert result.exit_code == 2
+    assert result.exit_code == ExitStatus.ERROR
     message = result.output.strip()
     assert len(message.splitlines()) == 1 and "Traceback" not in message
     assert re.search(rf"locales/fr/LC_MESSAGES/{SLUG}\.po(:\d+)?: ", message)
@@ -299,6 +299,6 @@ def test_a_file_system_without_locks_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr(fcntl, "flock", no_locks)
     root = workspace(tmp_path, locales=True)
     result = CliRunner().invoke(cli, ["-C", str(root), "publish", "--lang", "fr"])
-    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.exit_code == ExitStatus.BUSY and "Traceback" not in result.output
     assert "cannot lock the workspace: No locks available" in result.output
     assert not (root / "output").exists()

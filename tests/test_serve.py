@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from support.cdp import Browser, find_chromium
+from toolkit.errors import ExitStatus
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "closing-second-multistakeholder-hearing"
@@ -123,7 +124,7 @@ def test_a_port_in_use_is_one_line(server, workspace):
     port = url.rstrip("/").rsplit(":", 1)[1]
     done = subprocess.run([sys.executable, "-m", "toolkit", "-C", str(workspace), "serve", "--port", port],
                           capture_output=True, text=True, cwd=ROOT, timeout=60)
-    assert done.returncode == 2
+    assert done.returncode == ExitStatus.ERROR
     assert f"cannot listen on 127.0.0.1:{port}" in done.stderr and "Traceback" not in done.stderr
 
 

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from test_catalogs import SLUG
 from test_review import po_path, snapshot, workspace
 from toolkit.cli import cli
+from toolkit.errors import ExitStatus
 
 
 def status(root, *args):
@@ -51,7 +52,7 @@ def test_check_fails_on_a_fuzzy_entry(tmp_path):
     assert result.exit_code == 0
     assert rows(result.output)["ru"] == ["23", "22", "1", "0", "0", "95", "%"]
     result = status(root, "--check")
-    assert result.exit_code == 1 and f"not fully reviewed: {SLUG} [ru]" in result.output
+    assert result.exit_code == ExitStatus.NOT_REVIEWED and f"not fully reviewed: {SLUG} [ru]" in result.output
 
 
 def test_changed_and_removed_paragraphs_count_as_unreviewed_and_obsolete(tmp_path):
@@ -72,7 +73,7 @@ def test_changed_and_removed_paragraphs_count_as_unreviewed_and_obsolete(tmp_pat
 def test_no_catalog_yet_is_all_untranslated(tmp_path):
     root = workspace(tmp_path)
     result = status(root, "--lang", "es,zh", "--check")
-    assert result.exit_code == 1
+    assert result.exit_code == ExitStatus.NOT_REVIEWED
     assert rows(result.output) == {lang: ["23", "0", "0", "23", "0", "0", "%"] for lang in ("zh", "es")}
 
 
@@ -81,7 +82,7 @@ def test_broken_catalog_is_an_error(tmp_path):
     po = po_path(root, "zh")
     po.write_bytes(po.read_bytes() + b'msgid "x"\n')
     result = status(root)
-    assert result.exit_code == 2
+    assert result.exit_code == ExitStatus.ERROR
     assert f"locales/zh/LC_MESSAGES/{SLUG}.po:" in result.output and "msgid without a msgstr" in result.output
 
 

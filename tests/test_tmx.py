@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from toolkit.cli import cli
-from toolkit.errors import TmxError
+from toolkit.errors import ExitStatus, TmxError
 from toolkit.translation import tmx
 from toolkit.translation.memory import HumanUnit, TranslationMemory
 
@@ -144,7 +144,7 @@ def test_broken_tmx_is_refused_with_file_and_line(name, tmp_path):
     copy = workspace / name
     shutil.copy(BAD / name, copy)
     result = invoke("-C", str(workspace), "memory", "import", name)
-    assert result.exit_code == 2
+    assert result.exit_code == ExitStatus.ERROR
     errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and re.search(rf"{re.escape(name)}:{line}: ", errors[0]), result.output
     assert "Traceback" not in result.output
@@ -153,4 +153,4 @@ def test_broken_tmx_is_refused_with_file_and_line(name, tmp_path):
 
 def test_a_missing_file_is_one_line(tmp_path):
     result = invoke("-C", str(tmp_path), "memory", "import", "nowhere.tmx")
-    assert result.exit_code == 2 and "nowhere.tmx: no such file" in result.output
+    assert result.exit_code == ExitStatus.ERROR and "nowhere.tmx: no such file" in result.output

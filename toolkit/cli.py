@@ -14,22 +14,33 @@ import click
 
 from toolkit import __version__
 from toolkit.config import PDF_VARIANTS
+from toolkit.errors import ExitStatus
 
 log = logging.getLogger("toolkit")
 
 EPILOG = """\b
 A workspace is a folder with speeches/, locales/ and output/ (optional settings go in
 [tool.presskit] of its pyproject.toml or in presskit.toml). Commands work on the current
-folder; -C DIR points elsewhere.
+folder; -C DIR points elsewhere. -C, -v and --traceback go before or after the command.
+
+\b
+Exit status: 0 done, 1 lint found something to look at, 2 bad command line, 3 an input
+presskit cannot use, 4 not fully reviewed (--final, status --check), 5 a translation model
+missing, 6 no network, 7 workspace busy, 70 internal error, 130 interrupted.
 """
 
 
 class Context:
     """What every command gets: the workspace and the global flags."""
 
-    def __init__(self, directory: Path, traceback: bool):
+    def __init__(self, directory: Path, traceback: bool, verbose: int = 0):
         self.directory = directory
         self.traceback = traceback
+        self.verbose = verbose
+
+    def set_verbosity(self, verbose: int) -> None:
+        self.verbose = verbose
+        log.setLevel(logging.WARNING - 10 * min(verbose, 2))
 
     def config(self, **overrides):
         from toolkit.config import load_config
@@ -81,11 +92,11 @@ def cli(ctx: click.Context, directory: Path, verbose: int, traceback: bool) -> N
     handler.addFilter(_OncePerRun())
     log.addHandler(handler)
     ctx.call_on_close(lambda: log.removeHandler(handler))  # one handler per run, however many runs
-    log.setLevel(logging.WARNING - 10 * min(verbose, 2))
     if isinstance(ctx.obj, Context):  # main()'s: it reads `traceback` back after an error
         ctx.obj.directory, ctx.obj.traceback = directory, traceback
     else:
         ctx.obj = Context(directory, traceback)
+    ctx.obj.set_verbosity(verbose)
 
 
 @cli.command()
@@ -124,7 +135,7 @@ def lint(obj: Context, speeches: tuple[Path, ...], as_json: bool) -> None:
             for finding in statement.findings:
                 click.echo(finding.labelled())
     if any(needs_attention(s.findings) for s in statements):
-        raise SystemExit(1)
+        raise SystemExit(ExitStatus.FINDINGS)
 
 
 @cli.command()
@@ -193,7 +204,7 @@ def publish(obj: Context, speeches: tuple[Path, ...], date_, venue: str | None, 
               help="Only these languages (repeat it, or --lang fr,es). Default: all six.")
 @click.option("--from", "source", metavar="LANG",
               help="Language the statements are written in, when the speech file does not say.")
-@click.option("--check", is_flag=True, help="Exit with status 1 unless everything is reviewed (for CI).")
+@click.option("--check", is_flag=True, help="Exit with status 4 unless everything is reviewed (for CI), as publish --final does.")
 @pass_context
 def status(obj: Context, speeches: tuple[Path, ...], langs: tuple[str, ...], source: str | None,
            check: bool) -> None:
@@ -207,7 +218,7 @@ def status(obj: Context, speeches: tuple[Path, ...], langs: tuple[str, ...], sou
     \b
     Examples:
       presskit status
-      presskit status --check       exit 1 unless all is reviewed (CI gate)
+      presskit status --check       exit 4 unless all is reviewed (CI gate)
     """
     from toolkit.commands.status import status as run_status
 
@@ -226,7 +237,7 @@ def status(obj: Context, speeches: tuple[Path, ...], langs: tuple[str, ...], sou
     behind = [f"{s.slug} [{s.lang}]" for s in statuses if not s.complete]
     if check and behind:
         click.echo(f"not fully reviewed: {', '.join(behind)}", err=True)
-        raise SystemExit(1)
+        raise SystemExit(ExitStatus.NOT_REVIEWED)
 
 
 @cli.group()
@@ -412,6 +423,42 @@ def _bytes_progressbar(label: str, total: int):
                              item_show_func=None, show_percent=True, show_pos=False)
 
 
+def _set_directory(ctx: click.Context, param, value):
+    if value is not None:
+        ctx.find_object(Context).directory = value
+
+
+def _add_verbosity(ctx: click.Context, param, value):
+    if value:
+        obj = ctx.find_object(Context)
+        obj.set_verbosity(obj.verbose + value)
+
+
+def _set_traceback(ctx: click.Context, param, value):
+    if value:
+        ctx.find_object(Context).traceback = True
+
+
+def _global_options() -> list[click.Option]:
+    """Return -C, -v and --traceback for a command: `presskit publish -v` means `presskit -v publish`."""
+    return [
+        click.Option(["-C", "--directory"], type=click.Path(file_okay=False, path_type=Path), default=None,
+                     expose_value=False, callback=_set_directory, help="Workspace folder (as before the command)."),
+        click.Option(["-v", "--verbose"], count=True, expose_value=False, callback=_add_verbosity,
+                     help="Say more (as before the command)."),
+        click.Option(["--traceback"], is_flag=True, expose_value=False, callback=_set_traceback,
+                     help="Show the traceback of an unexpected error (as before the command)."),
+    ]
+
+
+def _accept_global_options(group: click.Group) -> None:
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            _accept_global_options(command)
+        else:
+            command.params.extend(_global_options())
+
+
 def _progressbar(label: str, total: int):
     """Return a progress bar on stderr (only the label when stderr is not a terminal)."""
     return click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True)
@@ -448,6 +495,9 @@ def _parse_date(value: str | None):
     return date
 
 
+_accept_global_options(cli)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI, turning unexpected errors into a short message unless --traceback."""
     # The --traceback flag (or PRESSKIT_TRACEBACK) as click parsed it, filled in by `cli`.
@@ -461,7 +511,7 @@ def main(argv: list[str] | None = None) -> None:
             click.echo("Interrupted; nothing half-written was left behind.", err=True)
         else:
             click.echo("Aborted.", err=True)
-        sys.exit(130)
+        sys.exit(ExitStatus.INTERRUPTED)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
@@ -472,4 +522,4 @@ def main(argv: list[str] | None = None) -> None:
             raise
         click.echo(f"presskit: internal error: {type(exc).__name__}: {exc} "
                    "(run again with --traceback and report it)", err=True)
-        sys.exit(70)
+        sys.exit(ExitStatus.INTERNAL)

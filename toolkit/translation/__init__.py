@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol, runtime_checkable
 
-from toolkit.errors import TranslationError
+from toolkit.errors import MissingModelError
 from toolkit.model import Suggestion
 from toolkit.translation.argos import ArgosTranslator
 from toolkit.translation.memory import TranslationMemory
@@ -87,7 +87,7 @@ def suggest(
         blocked = {target for _, target in missing}
         ready = [code for code in languages if code not in blocked]
         now = f"; or publish what needs no missing model now: `presskit publish --lang {','.join(ready)}`" if ready else ""
-        raise TranslationError(f"no translation model installed for {listed}; nothing was written; "
+        raise MissingModelError(f"no translation model installed for {listed}; nothing was written; "
                                f"{translator.install_hint(missing)}{now}")
     for (source, target), texts in requests.items():
         if say is not None:

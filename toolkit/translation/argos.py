@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 
-from toolkit.errors import TranslationError
+from toolkit.errors import MissingModelError, TranslationError
 from toolkit.model import Suggestion
 from toolkit.translation import packages
 from toolkit.translation.memory import TranslationMemory
@@ -91,7 +91,7 @@ class ArgosTranslator:
     def _route(self, source: str, target: str) -> list[packages.ModelPackage]:
         route = packages.find_route(self.installed(), source, target)
         if route is None:
-            raise TranslationError(
+            raise MissingModelError(
                 f"no translation model for {source}→{target} is installed; {self.install_hint([(source, target)])}"
             )
         return route
@@ -144,7 +144,7 @@ class ArgosTranslator:
         missing = [pair for pair in requests if packages.find_route(self.installed(), *pair) is None]
         if missing:
             listed = ", ".join(f"{a}→{b}" for a, b in missing)
-            raise TranslationError(f"no translation model for {listed} is installed; {self.install_hint(missing)}")
+            raise MissingModelError(f"no translation model for {listed} is installed; {self.install_hint(missing)}")
         routes = {pair: self._route(*pair) for pair in requests}
         done = {pair: {s: s for s in _unique_sentences(texts)} for pair, texts in requests.items()}
         # A direct pair whose package is also some pivot's second leg (en→fr beside ar→en→fr)

@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 
-from toolkit.errors import TranslationError
+from toolkit.errors import MissingModelError, TranslationError
 from toolkit.model import Suggestion
 from toolkit.translation.memory import TranslationMemory
 from toolkit.translation.sentences import assemble, translatable, unique_sentences
@@ -244,7 +244,7 @@ class LibreTranslateTranslator:
         missing = self.missing_pairs(list(requests))
         if missing:
             listed = ", ".join(f"{a}→{b}" for a, b in missing)
-            raise TranslationError(f"LibreTranslate cannot translate {listed}; {self.install_command(missing)}")
+            raise MissingModelError(f"LibreTranslate cannot translate {listed}; {self.install_command(missing)}")
         sentences = {pair: unique_sentences(texts) for pair, texts in requests.items()}
         total = sum(len(s) for s in sentences.values())
         with bar("translating (LibreTranslate)", total) if bar else nullcontext() as shown:

@@ -17,7 +17,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.errors import TranslationError
+from toolkit.errors import NetworkError, TranslationError
 from toolkit.languages import UN_ORDER
 
 log = logging.getLogger(__name__)
@@ -384,7 +384,7 @@ def _fetch(url: str, timeout: float, pairs) -> bytes:
         with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.read()
     except OSError as exc:  # URLError, timeouts and refused connections are all OSErrors
-        raise TranslationError(_offline_message(url, exc, pairs)) from None
+        raise NetworkError(_offline_message(url, exc, pairs)) from None
 
 
 def _download(links, target: Path, timeout: float, label: str, progress, pairs) -> None:
@@ -403,7 +403,7 @@ def _download(links, target: Path, timeout: float, label: str, progress, pairs) 
             return
         except OSError as exc:
             error = exc
-    raise TranslationError(_offline_message(links[0] if links else "?", error, pairs))
+    raise NetworkError(_offline_message(links[0] if links else "?", error, pairs))
 
 
 def _offline_message(url: str, exc: BaseException | None, pairs) -> str:
