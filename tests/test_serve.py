@@ -144,3 +144,31 @@ def test_the_open_page_reloads_in_headless_chromium(server, workspace, tmp_path)
         assert "Clôture, vue dans le navigateur" in heading
     finally:
         browser.close()
+
+
+def test_translate_fills_empty_entries_in_the_preview_only(workspace, monkeypatch, tmp_path):
+    from support.translators import FakeTranslator
+
+    from toolkit import translation
+    from toolkit.commands.serve import PreviewBuilder
+    from toolkit.config import load_config
+
+    catalog = workspace / "locales" / "fr" / "LC_MESSAGES" / f"{SLUG}.po"
+    before = catalog.read_bytes()
+    save_like_an_editor(catalog, f'msgstr "{TITLE_FR}"', 'msgstr ""')
+    emptied = catalog.read_bytes()
+    translator = FakeTranslator()
+    monkeypatch.setattr(translation, "open_translator", lambda config: translator)
+    config = load_config(workspace, {"languages": "en,fr"})
+    plain = PreviewBuilder(config, tmp_path / "plain")
+    plain.build()
+    assert "<title>Closing of Second informal" in (tmp_path / "plain" / SLUG / "fr.html").read_text("utf-8")
+    assert translator.requests == []  # no machine translation on the watch path unless asked
+    asked = PreviewBuilder(config, tmp_path / "asked", translate=True)
+    asked.build()
+    page = (tmp_path / "asked" / SLUG / "fr.html").read_text("utf-8")
+    title = [t for request in translator.requests for t in request[("en", "fr")]]
+    assert title == ["Closing of Second informal interactive multi-stakeholder hearing"]
+    assert "<title>[fr] Closing of Second informal interactive multi-stakeholder hearing</title>" in page
+    assert catalog.read_bytes() == emptied != before  # the catalog is not written
+    assert not (workspace / "output").exists()
