@@ -19,7 +19,7 @@ TITLE = "render: the sample statement as six HTML pages and six PDFs (A4, pdf/ua
 ROOT = Path(__file__).resolve().parent.parent
 REPEAT = int(os.environ.get("PRESSKIT_BENCH_REPEAT", "3"))
 TARGET_SECONDS = 5.0  # all six PDFs together
-TARGET_ZH_BYTES = 400 * 1024
+TARGET_ZH_BYTES = 150 * 1024  # issue #16: CJK faces subset without retained glyph IDs
 
 
 def _best(function, repeat: int = REPEAT):
@@ -40,12 +40,14 @@ def run() -> Table:
     from support.editions import sample_editions, sample_statement
     from toolkit import fonts, publishing, rendering
 
+    shared = fonts.font_configuration()  # one per run, as publish does
+
     editions = sample_editions(sample_statement(symbol="GA/SM/1234"))
     codes = tuple(editions)
     cold_start = time.perf_counter()
     env = rendering.make_environment()
     for edition in editions.values():
-        publishing.write_pdf(rendering.render_edition(env, edition, codes))
+        publishing.write_pdf(rendering.render_edition(env, edition, codes), fonts=shared)
     cold = time.perf_counter() - cold_start
 
     table = Table(["lang", "html ms", "html KB", "pdf ms", "pdf KB", "pages", "weasyprint ms", "overhead"])
@@ -54,7 +56,7 @@ def run() -> Table:
     for code, edition in editions.items():
         # A fresh environment per run: its catalogs are compiled once per run, as in `publish`.
         html_time, html = _best(lambda: rendering.render_edition(rendering.make_environment(), edition, codes))
-        pdf_time, pdf = _best(lambda: publishing.write_pdf(html))
+        pdf_time, pdf = _best(lambda: publishing.write_pdf(html, fonts=shared))
         floor_time, _ = _best(lambda: weasyprint.HTML(string=html, base_url=".").write_pdf())
         totals["html"] += html_time
         totals["pdf"] += pdf_time
@@ -73,8 +75,8 @@ def run() -> Table:
     table.notes += [
         f"six PDFs, HTML included: {presskit:.2f} s warm, {cold:.2f} s cold "
         f"(target under {TARGET_SECONDS:.0f} s: {'met' if max(presskit, cold) < TARGET_SECONDS else 'MISSED'})",
-        f"Chinese PDF: {sizes['zh'] / 1024:.0f} KB (target under {TARGET_ZH_BYTES // 1024} KB: "
-        f"{'met' if sizes['zh'] < TARGET_ZH_BYTES else 'MISSED'})",
+        f"zh.pdf: {sizes['zh'] / 1024:.0f} KB ({sizes['zh']} bytes; goal at most {TARGET_ZH_BYTES // 1024} KB: "
+        f"{'met' if sizes['zh'] <= TARGET_ZH_BYTES else 'MISSED'})",
         "overhead: presskit (page + pdf/ua-1 PDF) against WeasyPrint alone on the same HTML (plain PDF)",
         f"font subsetting by {'HarfBuzz' if fonts.has_harfbuzz_subset() else 'fontTools (install libharfbuzz-subset0)'}; "
         f"best of {REPEAT} runs after a warm-up; WeasyPrint {weasyprint.__version__}",

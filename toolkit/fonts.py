@@ -71,4 +71,7 @@ def compact_cff_fonts(pdf) -> None:
         subsetter.subset(font)
         output = io.BytesIO()
         font.save(output)
-        stream.stream[:] = [output.getvalue()]
+        # Embedded as bare CID-keyed CFF (FontFile3 /CIDFontType0C): readers map its CIDs
+        # through the charset. Inside an OpenType wrapper, poppler takes CIDs for glyph IDs.
+        stream.stream[:] = [TTFont(io.BytesIO(output.getvalue())).getTableData("CFF ")]
+        stream.extra["Subtype"] = "/CIDFontType0C"

@@ -45,7 +45,9 @@ def warn_without_harfbuzz_subset() -> bool:
 
 
 # Bump when write_pdf makes different PDFs from the same page (typesetting_key includes it).
-WRITER_REVISION = 3  # 2: artifacts, ActualText, asides, R2L, compact CJK fonts, tagged PDF/A; 3: PDF/UA in PDF/A
+# 2: artifacts, ActualText, asides, R2L, compact CJK fonts, tagged PDF/A; 3: PDF/UA in PDF/A;
+# 4: compact CJK faces embedded as bare CFF (poppler drew nothing from the OpenType wrapper)
+WRITER_REVISION = 4
 
 
 def write_pdf(html: str, *, variant: str | None = "pdf/ua-1", fonts=None) -> RenderedPdf:

@@ -35,6 +35,7 @@ from toolkit.rendering.words import (
     page_label_css,
     TIE,
     nobr_html,
+    speaker_in,
     summarize,
     tie_words,
     venue_text,
@@ -46,7 +47,7 @@ __all__ = [
     "format_un_date", "get_context", "group_body", "index_rows", "isolate_html", "isolate_plain",
     "language_name", "load_translations", "make_environment", "native_name", "og_locale",
     "opposite_runs", "page_label_css", "render_edition", "render_index", "stylesheet_context",
-    "summarize", "text_view", "tie_words", "venue_text",
+    "speaker_in", "summarize", "text_view", "tie_words", "venue_text",
 ]
 
 
@@ -177,6 +178,17 @@ def _font_stack(language: Language) -> str:
     return ", ".join(f'"{font}"' for font in language.fonts) + ", serif"
 
 
+def author(edition: Edition, translations) -> str:
+    """Return the PDF's author: the speaker as the edition's reviewed speaker line names them."""
+    statement = edition.statement
+    speaker = edition.speaker
+    if not edition.is_original and speaker is not None and speaker.status is TextStatus.REVIEWED:
+        name = speaker_in(speaker.text, edition.lang)
+        if name:
+            return name
+    return statement.speaker_name or translations.gettext("United Nations")
+
+
 def get_context(edition: Edition, editions: tuple[str, ...], translations: gettext.NullTranslations) -> dict:
     """Return everything the release template needs for one edition."""
     language = get_language(edition.lang)
@@ -195,8 +207,7 @@ def get_context(edition: Edition, editions: tuple[str, ...], translations: gette
         "title": title,
         "title_view": text_view(edition.title, edition) if edition.title else None,
         "speaker": text_view(edition.speaker, edition) if edition.speaker else None,
-        # Proper names read the same in every edition: the speaker is the author.
-        "author": statement.speaker_name or _("United Nations"),
+        "author": author(edition, translations),
         "description": summarize(summary),
         "version": __version__,
         "date": statement.date,

@@ -206,3 +206,24 @@ def nobr_html(html: str) -> str:
     """Turn the TIE marks tie_words left in escaped HTML into <span class="nobr"> runs."""
     html = _TIED.sub(lambda m: '<span class="nobr">' + m.group(0).replace(TIE, " ") + "</span>", html)
     return html.replace(TIE, " ")
+
+
+# Who speaks, as a reviewed speaker line names them in each language: the PDF's author. UN
+# lines put the name after "de"/"del", "ألقاها", or between a title and 阁下 in Chinese. Russian
+# names the speaker in the genitive ("г‑на Мирослава Лайчака"), which is no author's name, so
+# the Russian edition keeps the statement's own form, as do lines these patterns do not fit.
+_SPEAKER_IN = {
+    "fr": re.compile(r"\b(?:de|du|par)\s+((?:S\.\s?E\.\s?|Son Excellence\s)?(?:M\.|Mme|Mlle|Monsieur|Madame)\s[^,(]+)"),
+    "es": re.compile(r"\b(?:del|de la|de|por)\s+((?:Excm[oa]\.\s?)?(?:Sr\.|Sra\.|Señor|Señora)\s[^,(]+)"),
+    "ar": re.compile(r"(?:ألقاها|ألقته|أدلى بها|أدلت بها)\s+([^،,(]+)"),
+    "zh": re.compile(r"(?:主席|秘书长|高级专员|大使|特使|总干事|执行主任|主任|部长)([\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}?)"
+                     r"(?:阁下|先生|女士|在|的)"),
+}
+
+
+def speaker_in(line: str, lang: str) -> str | None:
+    """Return the speaker's name as a speaker line in `lang` gives it, or None."""
+    pattern = _SPEAKER_IN.get(get_language(lang).code)
+    match = pattern.search(line) if pattern else None
+    name = match.group(1).strip() if match else ""
+    return name if 0 < len(name) <= 80 else None
