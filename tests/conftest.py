@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -64,3 +65,63 @@ def pytest_ignore_collect(collection_path, config):
     if collection_path.name == "integration" and not config.getoption("--libretranslate"):
         return True
     return None
+
+
+# The sample machine-translated into the five other languages, once per test run.
+SIX_LANGUAGE_TARGETS = ("ar", "zh", "fr", "ru", "es")
+SIX_LANGUAGE_PAIRS = tuple(("en", lang) for lang in SIX_LANGUAGE_TARGETS) + (("es", "en"),)
+SAMPLE = Path(__file__).resolve().parent.parent / "speeches" / "closing-second-multistakeholder-hearing.txt"
+
+
+def _workspace(root: Path, packages: Path) -> Path:
+    (root / "speeches").mkdir(parents=True)
+    shutil.copy(SAMPLE, root / "speeches")
+    (root / "presskit.toml").write_text(f'packages_dir = "{packages}"\n', encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def six_language_package_files(tmp_path_factory, argos_tokenizer) -> dict[tuple[str, str], Path]:
+    """Tiny .argosmodel files for English into the five other languages, and Spanish into English."""
+    dest = tmp_path_factory.mktemp("six-languages")
+    return {pair: build_package(dest, *pair, tokenizer=argos_tokenizer, seed=10 + i)
+            for i, pair in enumerate(SIX_LANGUAGE_PAIRS)}
+
+
+@pytest.fixture(scope="session")
+def six_language_models(tmp_path_factory, argos_env, six_language_package_files) -> Path:
+    """A packages folder filled through `presskit models install --file`, as an office would."""
+    from click.testing import CliRunner
+
+    from toolkit.cli import cli
+
+    packages = tmp_path_factory.mktemp("models")
+    installer = _workspace(tmp_path_factory.mktemp("installer"), packages)
+    result = CliRunner().invoke(cli, ["-C", str(installer), "models", "install", "--file",
+                                      *map(str, six_language_package_files.values())])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("installed ") == len(SIX_LANGUAGE_PAIRS)
+    return packages
+
+
+@pytest.fixture(scope="session")
+def translated_workspace(tmp_path_factory, six_language_models):
+    """The sample published once per test run with real (random-weight) models into six languages.
+
+    Returns (workspace, CLI result, the run's translator). Shared by every test that only reads
+    it; a test that changes a workspace works on a copy (shutil.copytree).
+    """
+    from click.testing import CliRunner
+
+    from toolkit import translation
+    from toolkit.cli import cli
+
+    runs = []
+    real = translation.open_translator
+    workspace = _workspace(tmp_path_factory.mktemp("translated"), six_language_models)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(translation, "open_translator", lambda config, environ=None: runs.append(real(config, environ))
+                   or runs[-1])
+        result = CliRunner().invoke(cli, ["-C", str(workspace), "publish"])
+    assert result.exit_code == 0, result.output
+    return workspace, result, runs[-1]

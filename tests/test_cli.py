@@ -187,9 +187,15 @@ def test_bad_setting_reported(tmp_path):
 
 
 def test_help_teaches_with_examples():
-    for args in ([], ["publish"], ["lint"]):
+    from toolkit.cli import cli as group
+
+    assert "Typical use" in run("--help").output
+    commands = [[name] for name, command in group.commands.items() if not hasattr(command, "commands")]
+    commands += [[name, sub] for name, command in group.commands.items() for sub in getattr(command, "commands", {})]
+    assert ["publish"] in commands and ["models", "install"] in commands
+    for args in commands:
         result = run(*args, "--help")
-        assert result.exit_code == 0 and "Example" in result.output or "Typical use" in result.output
+        assert result.exit_code == 0 and ("Example:" in result.output or "Examples:" in result.output), args
 
 
 def test_version():

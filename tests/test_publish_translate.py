@@ -13,7 +13,6 @@ import pytest
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
-from support.argos_builder import build_package
 from toolkit import translation
 from toolkit.cli import cli
 from toolkit.errors import ExitStatus
@@ -24,12 +23,6 @@ SAMPLE = ROOT / "speeches" / f"{SLUG}.txt"
 SPANISH = Path(__file__).parent / "data" / "speeches" / "declaracion-migrantes.txt"
 TARGETS = ("ar", "zh", "fr", "ru", "es")
 PAIRS = tuple(("en", lang) for lang in TARGETS) + (("es", "en"),)
-
-
-@pytest.fixture(scope="module")
-def package_files(tmp_path_factory, argos_tokenizer):
-    dest = tmp_path_factory.mktemp("six-languages")
-    return {pair: build_package(dest, *pair, tokenizer=argos_tokenizer, seed=10 + i) for i, pair in enumerate(PAIRS)}
 
 
 def invoke(*args):
@@ -44,39 +37,30 @@ def make_workspace(root: Path, *speeches: Path, packages: Path) -> Path:
     return root
 
 
-@pytest.fixture(scope="module")
-def models(tmp_path_factory, argos_env, package_files):
-    """A packages folder filled through `presskit models install --file`, as an office would."""
-    packages = tmp_path_factory.mktemp("models")
-    workspace = make_workspace(tmp_path_factory.mktemp("installer"), SAMPLE, packages=packages)
-    result = invoke("-C", workspace, "models", "install", "--file", *package_files.values())
-    assert result.exit_code == 0, result.output
-    assert result.output.count("installed ") == len(PAIRS)
-    return packages
-
-
-@pytest.fixture(scope="module")
-def spy_runs():
-    """Record the translator of every publish run, to count the sentences its models saw."""
+@pytest.fixture
+def spy_runs(monkeypatch):
+    """Record the translator of every publish run of the test, to count the sentences its models saw."""
     runs = []
     real = translation.open_translator
 
-    def spy(config):
-        translator = real(config)
+    def spy(config, environ=None):
+        translator = real(config, environ)
         runs.append(translator)
         return translator
 
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(translation, "open_translator", spy)
-        yield runs
+    monkeypatch.setattr(translation, "open_translator", spy)
+    return runs
 
 
-@pytest.fixture(scope="module")
-def first_run(tmp_path_factory, models, spy_runs):
-    workspace = make_workspace(tmp_path_factory.mktemp("ws"), SAMPLE, packages=models)
-    result = invoke("-C", workspace, "publish")
-    assert result.exit_code == 0, result.output
-    return workspace, result, spy_runs[-1]
+@pytest.fixture
+def first_run(translated_workspace):
+    """The session's translated sample (conftest): read it, never change it."""
+    return translated_workspace
+
+
+def copy_of(first_run, tmp_path: Path) -> Path:
+    """Return a copy of the translated workspace (catalogs, output, translation memory) to change."""
+    return Path(shutil.copytree(first_run[0], tmp_path / "ws", symlinks=True))
 
 
 def catalog(workspace: Path, lang: str, slug: str = SLUG):
@@ -119,8 +103,8 @@ def test_machine_editions_say_so_on_the_page(first_run):
     assert runs and all(run in text for run in runs)
 
 
-def test_pivot_through_english(tmp_path, models, spy_runs):
-    workspace = make_workspace(tmp_path, SPANISH, packages=models)
+def test_pivot_through_english(tmp_path, six_language_models, spy_runs):
+    workspace = make_workspace(tmp_path, SPANISH, packages=six_language_models)
     result = invoke("-C", workspace, "publish", "--lang", "en,fr")
     assert result.exit_code == 0, result.output
     slug = "declaracion-migrantes"
@@ -134,8 +118,8 @@ def test_pivot_through_english(tmp_path, models, spy_runs):
     assert spy_runs[-1].model_calls == 2
 
 
-def test_rerun_translates_nothing_and_memory_survives_lost_catalogs(first_run, spy_runs):
-    workspace, _, first = first_run
+def test_rerun_translates_nothing_and_memory_survives_lost_catalogs(first_run, spy_runs, tmp_path):
+    workspace, first = copy_of(first_run, tmp_path), first_run[2]
     calls_before = len(spy_runs)
     result = invoke("-C", workspace, "publish")
     assert result.exit_code == 0 and "up to date" in result.output
@@ -148,8 +132,8 @@ def test_rerun_translates_nothing_and_memory_survives_lost_catalogs(first_run, s
     assert first.sentences_translated > 0
 
 
-def test_changed_paragraph_costs_only_that_paragraph(first_run, spy_runs):
-    workspace, _, _ = first_run
+def test_changed_paragraph_costs_only_that_paragraph(first_run, spy_runs, tmp_path):
+    workspace = copy_of(first_run, tmp_path)
     speech = workspace / "speeches" / f"{SLUG}.txt"
     text = speech.read_text(encoding="utf-8")
     speech.write_text(text.replace("The aim of today was to engage", "The aim of this day was to engage"),
@@ -161,7 +145,8 @@ def test_changed_paragraph_costs_only_that_paragraph(first_run, spy_runs):
     assert spy_runs[-1].sentences_translated == len(TARGETS)
 
 
-def test_missing_models_listed_nothing_written(tmp_path, argos_env, package_files):
+def test_missing_models_listed_nothing_written(tmp_path, argos_env, six_language_package_files):
+    package_files = six_language_package_files
     packages = tmp_path / "only-french"
     workspace = make_workspace(tmp_path / "ws", SAMPLE, packages=packages)
     assert invoke("-C", workspace, "models", "install", "--file", package_files["en", "fr"]).exit_code == 0
@@ -176,8 +161,8 @@ def test_missing_models_listed_nothing_written(tmp_path, argos_env, package_file
     assert not (workspace / "output").exists() and not (workspace / "locales").exists()
 
 
-def test_translating_opens_no_network_socket(tmp_path, models, monkeypatch):
-    workspace = make_workspace(tmp_path, SAMPLE, packages=models)
+def test_translating_opens_no_network_socket(tmp_path, six_language_models, monkeypatch):
+    workspace = make_workspace(tmp_path, SAMPLE, packages=six_language_models)
     attempts = []
 
     def refuse(*args, **kwargs):
@@ -216,12 +201,12 @@ def test_each_model_is_loaded_once_per_run(tmp_path, argos_packages, monkeypatch
     assert french and all("translate-ar_en+translate-en_fr" in " ".join(m.auto_comments) for m in french)
 
 
-def test_device_cuda_without_a_gpu_translates_on_the_cpu_with_one_note(tmp_path, models):
+def test_device_cuda_without_a_gpu_translates_on_the_cpu_with_one_note(tmp_path, six_language_models):
     import ctranslate2
 
     if ctranslate2.get_cuda_device_count():
         pytest.skip("this machine has a CUDA GPU")
-    workspace = make_workspace(tmp_path, SAMPLE, packages=models)
+    workspace = make_workspace(tmp_path, SAMPLE, packages=six_language_models)
     result = CliRunner().invoke(cli, ["-C", str(workspace), "publish", "--lang", "fr"], env={"PRESSKIT_DEVICE": "cuda"})
     assert result.exit_code == 0, result.output
     assert result.output.count("no CUDA GPU is available: translating on the CPU") == 1

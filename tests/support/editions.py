@@ -1,7 +1,8 @@
-"""Editions of the sample statement for rendering tests and benchmarks, read with babel.
+"""Editions of the sample statement for rendering tests and benchmarks, made by the real code.
 
-A stand-in for `toolkit.catalogs.build_edition`, so the render stage can be tested on its own:
-each block's text is looked up by msgid in the reviewed PO files of the repository workspace.
+Catalogs are read with presskit's strict reader (`toolkit.catalogs.read_catalog`) and editions
+built by `toolkit.catalogs.build_edition`, which looks blocks up by msgctxt and msgid as publish
+does; tests may leave entries out or replace them (a dict of translations) and force a status.
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from babel.messages.pofile import read_po
+from babel.messages.catalog import Message
 
+from toolkit import catalogs
 from toolkit.languages import UN_ORDER
-from toolkit.model import Edition, EditionBlock, Statement, TextStatus
+from toolkit.model import Edition, Statement, TextStatus
 from toolkit.statement import read_statement
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,36 +29,39 @@ def sample_statement(**metadata) -> Statement:
     return dataclasses.replace(statement, **metadata) if metadata else statement
 
 
-def read_translations(lang: str, slug: str = SAMPLE_SLUG) -> dict[str, tuple[str, bool]]:
-    """Return msgid -> (msgstr, fuzzy) from a workspace catalog."""
-    with open(LOCALES / lang / "LC_MESSAGES" / f"{slug}.po", "rb") as handle:
-        catalog = read_po(handle)
-    return {m.id: (m.string, m.fuzzy) for m in catalog if m.id and m.string}
+Translations = dict  # msgid, or (msgctxt, msgid) for an entry with a context -> (msgstr, fuzzy)
 
 
-def build_edition(statement: Statement, lang: str, translations: dict[str, tuple[str, bool]] | None = None,
+def read_translations(lang: str, slug: str = SAMPLE_SLUG) -> Translations:
+    """Return the translated entries of a workspace catalog, read by presskit's own reader."""
+    catalog = catalogs.read_catalog(LOCALES / lang / "LC_MESSAGES" / f"{slug}.po", lang)
+    return {(m.context, m.id) if m.context else m.id: (m.string, m.fuzzy) for m in catalog if m.id and m.string}
+
+
+def build_edition(statement: Statement, lang: str, translations: Translations | None = None,
                   *, status: TextStatus | None = None) -> Edition:
-    """Return one language of a statement: reviewed, machine (fuzzy) or untranslated blocks.
+    """Return one language of a statement through catalogs.build_edition: reviewed, machine
+    (fuzzy) or untranslated blocks, as publish builds it from a catalog of `translations`.
 
     `status` forces the status of every translated block (MACHINE for an unreviewed edition).
     """
     if lang == statement.source_lang:
-        translations = None
+        return catalogs.original_edition(statement)
+    catalog = catalogs.PoCatalog(locale=lang)
+    for key, (text, fuzzy) in (translations or {}).items():
+        context, msgid = key if isinstance(key, tuple) else (None, key)
+        catalog[msgid] = Message(msgid, text, flags={"fuzzy"} if fuzzy else (), context=context)
+    edition = catalogs.build_edition(statement, lang, catalog)
+    if status is None:
+        return edition
 
-    def block(source):
-        if source is None:
-            return None
-        if translations is None:
-            return EditionBlock(source.kind, source.text, TextStatus.ORIGINAL, source.line)
-        found = translations.get(source.text)
-        if found is None:
-            return EditionBlock(source.kind, source.text, TextStatus.UNTRANSLATED, source.line)
-        text, fuzzy = found
-        kind = status or (TextStatus.MACHINE if fuzzy else TextStatus.REVIEWED)
-        return EditionBlock(source.kind, text, kind, source.line)
+    def forced(block):
+        if block is None or block.status is TextStatus.UNTRANSLATED:
+            return block
+        return dataclasses.replace(block, status=status)
 
-    return Edition(lang, statement, block(statement.title), block(statement.speaker),
-                   tuple(block(b) for b in statement.body))
+    return dataclasses.replace(edition, title=forced(edition.title), speaker=forced(edition.speaker),
+                               body=tuple(forced(b) for b in edition.body))
 
 
 def sample_editions(statement: Statement | None = None) -> dict[str, Edition]:
