@@ -56,7 +56,8 @@ def compact_cff_fonts(pdf) -> None:
         stream = pdf.objects[number]
         if not isinstance(stream, pydyf.Stream) or stream.extra.get("Subtype") != "/OpenType":
             continue
-        font = TTFont(io.BytesIO(b"".join(stream.stream)))
+        # recalcTimestamp off: fontTools would stamp head.modified with the clock (reproducible PDFs, #9).
+        font = TTFont(io.BytesIO(b"".join(stream.stream)), recalcTimestamp=False)
         if "CFF " not in font or not font["CFF "].cff[0].ROS:
             continue  # only CID-keyed CFF maps CIDs through its charset
         order = font.getGlyphOrder()

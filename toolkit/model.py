@@ -182,3 +182,31 @@ class EditionRecord:
     typeset_sha256: str = ""  # the page and PDF settings it was typeset from (publishing.typesetting_key)
     title: str = ""  # the edition's title, as the index shows it in its own language
     title_lang: str = ""  # the title's language: the source's when it is not translated yet
+    provenance: dict | None = None  # Provenance.as_meta(): what the PDF's XMP and the HTML <meta> say
+    content_sha256: str = ""  # the edition's text and provenance without its issue time (Provenance.content_key)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where one edition comes from: its PDF's XMP, its HTML <meta> and its manifest record say it."""
+
+    source_sha256: str  # the statement file's bytes
+    review_state: str  # "original", "reviewed" or "machine"
+    issued: str = ""  # ISO 8601 UTC: the run that first issued this content (kept while it is unchanged)
+    presskit_version: str = ""
+    machine_engine: str = ""  # "; "-joined when entries come from several: only when some entry is machine output
+    machine_package: str = ""
+    machine_version: str = ""
+    machine_pivot: str = ""
+    reviewers: tuple[str, ...] = ()  # Last-Translator and Language-Team of the PO header, placeholders left out
+
+    def as_meta(self) -> dict[str, str]:
+        """Return the fields as <meta name="presskit.NAME"> and XMP presskit:NAME carry them (empty ones left out)."""
+        values = {
+            "issued": self.issued, "presskit-version": self.presskit_version,
+            "source-sha256": self.source_sha256, "review-state": self.review_state,
+            "machine-engine": self.machine_engine, "machine-package": self.machine_package,
+            "machine-version": self.machine_version, "machine-pivot": self.machine_pivot,
+            "reviewers": "; ".join(self.reviewers),
+        }
+        return {name: value for name, value in values.items() if value}

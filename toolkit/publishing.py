@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from toolkit.errors import PresskitError
-from toolkit.model import Edition, EditionRecord
+from toolkit.model import Edition, EditionRecord, Provenance
 
 log = logging.getLogger("toolkit")
 
@@ -47,10 +47,24 @@ def warn_without_harfbuzz_subset() -> bool:
 # Bump when write_pdf makes different PDFs from the same page (typesetting_key includes it).
 # 2: artifacts, ActualText, asides, R2L, compact CJK fonts, tagged PDF/A; 3: PDF/UA in PDF/A;
 # 4: compact CJK faces embedded as bare CFF (poppler drew nothing from the OpenType wrapper)
-WRITER_REVISION = 4
+# 5: XMP provenance (#9)
+WRITER_REVISION = 5
+
+# The XMP namespace of presskit's provenance fields (a name, never fetched).
+PROVENANCE_NS = "urn:presskit:provenance:1.0#"
 
 
-def write_pdf(html: str, *, variant: str | None = "pdf/ua-1", fonts=None) -> RenderedPdf:
+@dataclass(frozen=True)
+class PdfAttachment:
+    """A file embedded in an archival (PDF/A-3) PDF: the source statement, the PO file."""
+
+    name: str
+    data: bytes
+    description: str = ""
+
+
+def write_pdf(html: str, *, variant: str | None = "pdf/ua-1", fonts=None,
+              attachments: tuple[PdfAttachment, ...] = (), issued=None) -> RenderedPdf:
     """Typeset one HTML page as a PDF and return its bytes and page count.
 
     The default variant, pdf/ua-1, makes a tagged, accessible PDF; pdf/a-* variants are for
@@ -58,6 +72,9 @@ def write_pdf(html: str, *, variant: str | None = "pdf/ua-1", fonts=None) -> Ren
     (description), creator (generator) and language come from the page's <title>, <meta> and
     <html lang>. `fonts` is a font configuration shared by the PDFs of one run
     (toolkit.fonts.font_configuration()); each call makes its own without it.
+    The page's <meta name="presskit.*"> provenance goes into the XMP too (presskit: namespace,
+    with dc:language and dc:date). `attachments` are embedded in pdf/a-3 variants only, dated
+    `issued` (a datetime), so the same inputs make the same bytes.
     """
     from toolkit.libraries import import_weasyprint
 
@@ -71,9 +88,15 @@ def write_pdf(html: str, *, variant: str | None = "pdf/ua-1", fonts=None) -> Ren
     page = weasyprint.HTML(string=html, url_fetcher=refuse_fetch, base_url=".")
     right_to_left = (page.etree_element.get("dir") or "").lower() == "rtl"
     document = page.render(font_config=fonts or font_tools.font_configuration())
+    _add_provenance(document.metadata, page.etree_element)
     # Every variant is tagged: pdf/a-*u and -b, and a plain PDF, are untagged in WeasyPrint
     # unless asked.
     options = {"uncompressed_pdf": False, "pdf_tags": True}
+    if attachments and variant and variant.startswith("pdf/a-3"):
+        options["attachments"] = [
+            weasyprint.Attachment(string=item.data, name=item.name, description=item.description or None,
+                                  created=issued, modified=issued, relationship="Source")
+            for item in attachments]
     if variant and variant != "none":
         options["pdf_variant"] = variant
 
@@ -92,7 +115,48 @@ def write_pdf(html: str, *, variant: str | None = "pdf/ua-1", fonts=None) -> Ren
     return RenderedPdf(buffer.getvalue(), len(document.pages))
 
 
-def typesetting_key(html: bytes, variant: str | None) -> str:
+def _add_provenance(metadata, root) -> None:
+    """Make WeasyPrint's XMP packet carry the page's provenance <meta> (presskit.NAME), language and date."""
+    from xml.etree import ElementTree
+
+    fields, language, delivered = {}, root.get("lang") or "", ""
+    for meta in root.iter():
+        if not isinstance(meta.tag, str) or meta.tag.rsplit("}", 1)[-1] != "meta":
+            continue
+        name, content = meta.get("name") or "", meta.get("content") or ""
+        if name.startswith("presskit.") and content:
+            fields[name.removeprefix("presskit.")] = content
+        elif name == "dcterms.created":
+            delivered = content
+    if not fields:
+        return
+    rdf_ns, dc_ns = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://purl.org/dc/elements/1.1/"
+    original = metadata.generate_rdf_metadata
+
+    def generate(variant, version, conformance):
+        ElementTree.register_namespace("presskit", PROVENANCE_NS)
+        rdf = ElementTree.fromstring(original(variant, version, conformance))
+        description = ElementTree.SubElement(rdf, f"{{{rdf_ns}}}Description", {f"{{{rdf_ns}}}about": ""})
+        for name, items, values in (("language", "Bag", [language]), ("date", "Seq", [delivered])):
+            if any(values):
+                holder = ElementTree.SubElement(ElementTree.SubElement(description, f"{{{dc_ns}}}{name}"),
+                                                f"{{{rdf_ns}}}{items}")
+                for value in values:
+                    ElementTree.SubElement(holder, f"{{{rdf_ns}}}li").text = value
+        for name, value in sorted(fields.items()):
+            ElementTree.SubElement(description, f"{{{PROVENANCE_NS}}}{_xmp_name(name)}").text = value
+        return ElementTree.tostring(rdf, encoding="utf-8")
+
+    metadata.generate_rdf_metadata = generate  # WeasyPrint has no hook for extra XMP properties
+
+
+def _xmp_name(name: str) -> str:
+    """Return the XMP property of a <meta> name: "source-sha256" → "sourceSha256"."""
+    head, *rest = name.split("-")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def typesetting_key(html: bytes, variant: str | None, attachments: tuple[PdfAttachment, ...] = ()) -> str:
     """Return the checksum of what a PDF is made from: the page and every setting of write_pdf.
 
     A PDF whose manifest record carries the same key is not typeset again. Any new setting
@@ -107,6 +171,8 @@ def typesetting_key(html: bytes, variant: str | None) -> str:
     except PackageNotFoundError:
         weasyprint = "?"
     settings = f"variant={variant or 'none'}; WeasyPrint {weasyprint}; presskit {__version__}; writer {WRITER_REVISION}"
+    if attachments and variant and variant.startswith("pdf/a-3"):
+        settings += "; attachments " + " ".join(f"{a.name}={_sha256(a.data)}" for a in attachments)
     return _sha256(settings.encode("utf-8") + b"\0" + html)
 
 
@@ -170,10 +236,11 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def edition_record(edition: Edition, pdf: RenderedPdf, html: bytes, typeset: str = "") -> EditionRecord:
+def edition_record(edition: Edition, pdf: RenderedPdf, html: bytes, typeset: str = "",
+                   provenance: Provenance | None = None, content: str = "") -> EditionRecord:
     """Return the manifest record of one edition: what the index shows, plus checksums.
 
-    `typeset` is the typesetting_key the PDF was made with.
+    `typeset` is the typesetting_key the PDF was made with; `content` the edition's content key.
     """
     from toolkit.model import TextStatus
 
@@ -183,7 +250,8 @@ def edition_record(edition: Edition, pdf: RenderedPdf, html: bytes, typeset: str
         edition.statement.source_lang if title.status is TextStatus.UNTRANSLATED else edition.lang)
     return EditionRecord(code=edition.lang, status=status, pages=pdf.pages, pdf_bytes=len(pdf.data),
                          html_bytes=len(html), pdf_sha256=_sha256(pdf.data), html_sha256=_sha256(html),
-                         typeset_sha256=typeset, title=title.text if title else "", title_lang=title_lang)
+                         typeset_sha256=typeset, title=title.text if title else "", title_lang=title_lang,
+                         provenance=provenance.as_meta() if provenance else None, content_sha256=content)
 
 
 def read_manifest(folder: Path) -> list[EditionRecord]:

@@ -119,3 +119,45 @@ def catalog_status(
         machine=machine, untranslated=untranslated, obsolete=len(catalog.obsolete),
         unreviewed=tuple(unreviewed),
     )
+
+
+# Babel's and msginit's header placeholders name nobody.
+_PLACEHOLDERS = ("FULL NAME", "EMAIL@ADDRESS", "LL@li.org", "LANGUAGE <")
+
+
+def catalog_credits(catalog: Catalog | None) -> dict[str, str | tuple[str, ...]]:
+    """Return who made a catalog's text: the machine sources of its fuzzy entries, its reviewers.
+
+    Machine sources are read from the `#.` comments merge writes (engine, package version,
+    pivot); reviewers from the Last-Translator and Language-Team header fields.
+    """
+    engines: list[str] = []
+    packages: list[str] = []
+    versions: list[str] = []
+    pivots: list[str] = []
+    reviewers: list[str] = []
+    if catalog is None:
+        return {}
+    for message in catalog:
+        if not message.id or not message.fuzzy or not message.string:
+            continue
+        for comment in message.auto_comments:
+            if comment.startswith("Machine translation: "):
+                _add(engines, comment.split(": ", 1)[1])
+            elif comment.startswith("Package: "):
+                package, _, version = comment.split(": ", 1)[1].partition(" ")
+                _add(packages, package)
+                _add(versions, version)
+            elif comment.startswith("Pivot language: ") and comment.endswith(")"):
+                _add(pivots, comment.rsplit("(", 1)[-1].rstrip(")"))
+    for value in (catalog.last_translator, catalog.language_team):
+        if value and not any(mark in value for mark in _PLACEHOLDERS):
+            _add(reviewers, value.strip())
+    return {"machine_engine": "; ".join(engines), "machine_package": "; ".join(packages),
+            "machine_version": "; ".join(versions), "machine_pivot": "; ".join(pivots),
+            "reviewers": tuple(reviewers)}
+
+
+def _add(values: list[str], value: str) -> None:
+    if value and value not in values:
+        values.append(value)

@@ -7,7 +7,9 @@ written before output, so a full disk never puts reviewer work at risk.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime
+import hashlib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -16,7 +18,7 @@ from toolkit.catalogs import CatalogStatus, CatalogWork
 from toolkit.config import Config
 from toolkit.fonts import font_configuration
 from toolkit.languages import UN_ORDER
-from toolkit.model import Edition, Finding, Statement, Suggestion
+from toolkit.model import Edition, Finding, Provenance, Statement, Suggestion, TextStatus
 from toolkit.translation import ProgressBar, Translator, reuse
 from toolkit.workspace import read_statements
 
@@ -74,14 +76,17 @@ def publish(
             catalogs.stamp_catalog(template, catalogs.read_template(pot_path), moment, template=True)
             sources[pot_path] = catalogs.render_catalog(template)
             editions = [catalogs.original_edition(statement)] if statement.source_lang in config.languages else []
+            origins = {statement.source_lang: _Origin({}, ())}
             for item in work[statement.slug]:
                 merged = item.merge(suggestions.get(item.pair))
                 catalogs.stamp_catalog(merged, item.old, moment, creation_date=template.creation_date)
                 sources[item.path] = catalogs.render_catalog(merged)
                 result.catalogs.append(item.status(config.relative(item.path), merged))
                 editions.append(catalogs.build_edition(statement, item.lang, merged))
+                origins[item.lang] = _Origin(catalogs.catalog_credits(merged), (publishing.PdfAttachment(
+                    item.path.name, sources[item.path], "the translation file (gettext PO)"),))
             editions.sort(key=lambda e: UN_ORDER.index(e.lang))
-            files.update(_build_folder(config, env, statement, editions, say))
+            files.update(_build_folder(config, env, statement, editions, say, origins, moment))
             result.editions.extend(editions)
         for item in every:
             item.check_unchanged()
@@ -121,11 +126,31 @@ def suggest(config: Config, work: list[CatalogWork], translator: Translator | No
             owned.close()  # models out of memory before typesetting starts
 
 
-def _build_folder(config: Config, env, statement: Statement, editions: list[Edition], say) -> dict[Path, bytes]:
+@dataclass(frozen=True)
+class _Origin:
+    """What one edition's catalog says about its making: machine sources, reviewers; its PO file."""
+
+    credits: dict
+    attachments: tuple[publishing.PdfAttachment, ...]
+
+
+def _provenance(statement: Statement, edition: Edition, origin: _Origin | None, source: bytes) -> Provenance:
+    status = "original" if edition.is_original else ("reviewed" if edition.is_reviewed else "machine")
+    credits = dict(origin.credits) if origin else {}
+    if not any(block.status is TextStatus.MACHINE for block in edition.blocks()):
+        credits = {"reviewers": credits.get("reviewers", ())}  # engines only when machine text is printed
+    return Provenance(source_sha256=hashlib.sha256(source).hexdigest(), review_state=status,
+                      presskit_version=__version__, **credits)
+
+
+def _build_folder(config: Config, env, statement: Statement, editions: list[Edition], say,
+                  origins: dict | None = None, moment=None) -> dict[Path, bytes]:
     """Return the files of output/<slug>/: each edition's HTML and PDF, the index, the manifest.
 
     A PDF is typeset only when its page or the PDF settings changed since the manifest's run:
-    typesetting is nearly all of a publish's time.
+    typesetting is nearly all of a publish's time. An edition's issue time is kept from the
+    manifest while its content (its page without the issue time) is unchanged, so the same
+    inputs make the same bytes.
     """
     folder = config.output_path / statement.slug
     built = {e.lang for e in editions}
@@ -136,19 +161,33 @@ def _build_folder(config: Config, env, statement: Statement, editions: list[Edit
     files: dict[Path, bytes] = {}
     records = list(earlier)
     fonts = None  # one font configuration for the editions typeset here
+    source = statement.path.read_bytes()
+    moment = moment or catalogs.now()
     for edition in editions:
-        html = rendering.render_edition(env, edition, codes).encode("utf-8")
-        key = publishing.typesetting_key(html, config.pdf_variant)
+        origin = (origins or {}).get(edition.lang)
+        provenance = _provenance(statement, edition, origin, source)
+        content = hashlib.sha256(rendering.render_edition(env, edition, codes, provenance).encode("utf-8")).hexdigest()
+        earlier = before.get(edition.lang)
+        issued = ((earlier.provenance or {}).get("issued") if earlier and earlier.content_sha256 == content else None)
+        issued = issued or moment.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        provenance = replace(provenance, issued=issued)
+        html = rendering.render_edition(env, edition, codes, provenance).encode("utf-8")
+        attachments = (publishing.PdfAttachment(statement.path.name, source, "the statement as delivered"),
+                       *(origin.attachments if origin else ()))
+        key = publishing.typesetting_key(html, config.pdf_variant, attachments)
         pdf = publishing.reusable_pdf(folder, before.get(edition.lang), key)
         if pdf is None:
             say(f"typesetting {statement.slug} [{edition.lang}]")
             fonts = fonts or font_configuration()
-            pdf = publishing.write_pdf(html.decode("utf-8"), variant=config.pdf_variant, fonts=fonts)
+            pdf = publishing.write_pdf(html.decode("utf-8"), variant=config.pdf_variant, fonts=fonts,
+                                       attachments=attachments,
+                                       issued=datetime.datetime.strptime(issued, "%Y-%m-%dT%H:%M:%SZ").replace(
+                                           tzinfo=datetime.timezone.utc))
         else:
             say(f"unchanged {statement.slug} [{edition.lang}]: page and settings as typeset before")
         files[folder / f"{edition.lang}.html"] = html
         files[folder / f"{edition.lang}.pdf"] = pdf.data
-        records.append(publishing.edition_record(edition, pdf, html, key))
+        records.append(publishing.edition_record(edition, pdf, html, key, provenance, content))
     if editions:
         records.sort(key=lambda r: UN_ORDER.index(r.code))
         index = rendering.render_index(env, statement, records, statement.source_lang)

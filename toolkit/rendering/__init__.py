@@ -16,7 +16,7 @@ from markupsafe import Markup
 from toolkit import __version__
 from toolkit.errors import TemplateError
 from toolkit.languages import LANGUAGES, UN_ORDER, Language, get_language
-from toolkit.model import BlockKind, Edition, EditionBlock, EditionRecord, Statement, TextStatus
+from toolkit.model import BlockKind, Edition, EditionBlock, EditionRecord, Provenance, Statement, TextStatus
 from toolkit.rendering.bidi import isolate_html, isolate_plain, opposite_runs
 from toolkit.rendering.words import (
     DELIVERY_NOTES,
@@ -189,8 +189,9 @@ def author(edition: Edition, translations) -> str:
     return statement.speaker_name or translations.gettext("United Nations")
 
 
-def get_context(edition: Edition, editions: tuple[str, ...], translations: gettext.NullTranslations) -> dict:
-    """Return everything the release template needs for one edition."""
+def get_context(edition: Edition, editions: tuple[str, ...], translations: gettext.NullTranslations,
+                provenance: Provenance | None = None) -> dict:
+    """Return everything the release template needs for one edition (`provenance`: its <meta>)."""
     language = get_language(edition.lang)
     statement = edition.statement
     _ = translations.gettext
@@ -222,13 +223,15 @@ def get_context(edition: Edition, editions: tuple[str, ...], translations: gette
         "editions": edition_links(editions),
         "og_alternates": [og_locale(code) for code in UN_ORDER if code in editions and code != language.code],
         "stylesheet_context": stylesheet_context(language, translations, header=(start, date_text), notice=notice),
+        "provenance": provenance.as_meta() if provenance else {},
         "translations": translations,
     }
 
 
-def render_edition(env: PressEnvironment, edition: Edition, editions: tuple[str, ...]) -> str:
-    """Render the HTML press release for one edition."""
-    context = get_context(edition, editions, env.translations(edition.lang))
+def render_edition(env: PressEnvironment, edition: Edition, editions: tuple[str, ...],
+                   provenance: Provenance | None = None) -> str:
+    """Render the HTML press release for one edition; `provenance` goes into its <meta>."""
+    context = get_context(edition, editions, env.translations(edition.lang), provenance)
     return _render(env, "release.html", context)
 
 
