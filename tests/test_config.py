@@ -47,3 +47,32 @@ def test_the_environment_beats_a_hyphenated_key_whatever_the_files_spell(tmp_pat
     env = {"PRESSKIT_OUTPUT_DIR": "from-env"}
     assert load_config(root, environ=env).output_dir == "from-env"
     assert load_config(root, {"output_dir": "from-flag"}, environ=env).output_dir == "from-flag"
+
+
+def test_every_setting_has_a_converter_that_checks_its_type():
+    from dataclasses import fields
+
+    from toolkit.config import _CONVERTERS, Config
+
+    assert set(_CONVERTERS) == {f.name for f in fields(Config)} - {"workspace"}
+
+
+def test_settings_of_the_wrong_type_are_all_reported(tmp_path):
+    import pytest
+
+    from toolkit.config import load_config
+    from toolkit.errors import ConfigError
+
+    (tmp_path / "presskit.toml").write_text(
+        'threads = true\nlibretranslate_concurrency = 2.5\nspeeches_dir = 3\nlanguages = 5\n'
+        'translator = ["argos"]\npackages_dir = 1\noutput_dir = ""\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path, environ={})
+    message = caught.value.format_message()
+    for expected in ("threads: must be a whole number, not true/false",
+                     "libretranslate_concurrency: must be a whole number, not a number",
+                     "speeches_dir: must be text, not a number", "languages: must be text or a list of text",
+                     "translator: must be text, not a list", "packages_dir: must be text, not a number",
+                     "output_dir: must be a non-empty folder name"):
+        assert expected in message, expected
+    assert "\n" not in message

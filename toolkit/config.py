@@ -117,44 +117,99 @@ def _file_settings(workspace: Path):
 
 
 def _convert(key: str, value, workspace: Path):
-    if key == "languages":
-        items = value.replace(",", " ").split() if isinstance(value, str) else list(value)
-        if not items:
-            raise ValueError("give at least one language")
-        codes = tuple(dict.fromkeys(parse_language(str(item)) for item in items))
-        return tuple(code for code in UN_ORDER if code in codes)
-    if key == "source_language":
-        # zh-TW / zh-Hant name a Traditional-Chinese original: a zh source (the reader sees the script).
-        return parse_source_language(str(value))[0] if value else None
-    if key == "packages_dir":
-        return (workspace / Path(str(value)).expanduser()) if value else None
-    if key == "pdf_variant":
-        if str(value) not in PDF_VARIANTS:
-            raise ValueError(f"{value!r} is not one of {', '.join(PDF_VARIANTS)}")
-        return str(value)
-    if key == "device":
-        if str(value) not in DEVICES:
-            raise ValueError(f"{value!r} is not one of {', '.join(DEVICES)}")
-        return str(value)
-    if key == "translator":
-        if str(value) not in TRANSLATORS:
-            raise ValueError(f"{value!r} is not one of {', '.join(TRANSLATORS)}")
-        return str(value)
-    if key == "libretranslate_url":
-        urls = value.replace(",", " ").split() if isinstance(value, str) else [str(v) for v in value]
-        for url in urls:
-            parsed = urllib.parse.urlsplit(url)
-            if parsed.scheme not in ("http", "https") or not parsed.netloc:
-                raise ValueError(f"{url!r} is not an http:// or https:// URL")
-            if parsed.username or parsed.password:
-                raise ValueError("put no credentials in the URL; the API key goes in "
-                                 "PRESSKIT_LIBRETRANSLATE_API_KEY")
-        return tuple(dict.fromkeys(url.rstrip("/") for url in urls))
-    if key in ("threads", "libretranslate_concurrency"):
-        number = int(value)
-        if number < 1:
-            raise ValueError("must be at least 1")
-        return number
-    if not isinstance(value, str) or not value:
+    """Return a setting's value checked and converted by its own converter (TypeError, ValueError)."""
+    return _CONVERTERS[key](value, workspace)
+
+
+def _kind(value) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "a table"}.get(
+        type(value), type(value).__name__)
+
+
+def _text(value) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"must be text, not {_kind(value)}")
+    return value
+
+
+def _items(value) -> list[str]:
+    """Return a list setting: "fr,es" or "fr es" (the environment, flags), or a TOML list of text."""
+    if isinstance(value, str):
+        return value.replace(",", " ").split()
+    if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
+        return list(value)
+    raise TypeError(f"must be text or a list of text, not {_kind(value)}")
+
+
+def _folder(value, workspace: Path) -> str:
+    if not _text(value).strip():
         raise ValueError("must be a non-empty folder name")
     return value
+
+
+def _count(value, workspace: Path) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise TypeError(f"must be a whole number, not {_kind(value)}")
+    try:
+        number = int(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise ValueError("must be at least 1")
+    return number
+
+
+def _choice(choices: tuple[str, ...]):
+    def convert(value, workspace: Path) -> str:
+        if _text(value) not in choices:
+            raise ValueError(f"{value!r} is not one of {', '.join(choices)}")
+        return value
+
+    return convert
+
+
+def _languages(value, workspace: Path) -> tuple[str, ...]:
+    items = _items(value)
+    if not items:
+        raise ValueError("give at least one language")
+    codes = tuple(dict.fromkeys(parse_language(item) for item in items))
+    return tuple(code for code in UN_ORDER if code in codes)
+
+
+def _source_language(value, workspace: Path) -> str | None:
+    # zh-TW / zh-Hant name a Traditional-Chinese original: a zh source (the reader sees the script).
+    return parse_source_language(_text(value))[0] if value else None
+
+
+def _packages_dir(value, workspace: Path) -> Path | None:
+    return (workspace / Path(_text(value)).expanduser()) if value else None
+
+
+def _urls(value, workspace: Path) -> tuple[str, ...]:
+    urls = _items(value)
+    for url in urls:
+        parsed = urllib.parse.urlsplit(url)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise ValueError(f"{url!r} is not an http:// or https:// URL")
+        if parsed.username or parsed.password:
+            raise ValueError("put no credentials in the URL; the API key goes in "
+                             "PRESSKIT_LIBRETRANSLATE_API_KEY")
+    return tuple(dict.fromkeys(url.rstrip("/") for url in urls))
+
+
+# One converter per setting, which checks its type: a new Config field needs its own here
+# (tests/test_config.py fails otherwise).
+_CONVERTERS = {
+    "speeches_dir": _folder,
+    "locales_dir": _folder,
+    "output_dir": _folder,
+    "languages": _languages,
+    "source_language": _source_language,
+    "packages_dir": _packages_dir,
+    "pdf_variant": _choice(PDF_VARIANTS),
+    "threads": _count,
+    "device": _choice(DEVICES),
+    "translator": _choice(TRANSLATORS),
+    "libretranslate_url": _urls,
+    "libretranslate_concurrency": _count,
+}
