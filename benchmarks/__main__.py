@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-MODULES = ("setup", "startup", "translate", "render", "publish", "memory", "merge")
+MODULES = ("setup", "startup", "translate", "render", "publish", "memory", "merge", "reader")
 
 
 def main(argv: list[str]) -> int:

@@ -88,6 +88,7 @@ class Statement:
     second_language: str | None = None  # the language of a second-language copy on the page
     translation: tuple[Block, ...] = ()  # that copy, left out of the body
     reviewed: str | None = None  # the copy's language, when the header confirms it is reviewed text
+    front: tuple[tuple[int, str], ...] = ()  # (line, role): the lines above the body the reader used
 
     def blocks(self) -> tuple[Block, ...]:
         """Return every translatable block in source order."""

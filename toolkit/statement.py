@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from pathlib import Path
 
 from toolkit.errors import StatementError
@@ -46,10 +45,13 @@ SEVERITIES = {
     "breadcrumb": "note", "duplicate-paragraph": "note", "pull-quote": "note", "repeated-title": "note",
     "lead-in": "note", "numbered-list": "note", "mojibake": "note", "romanisation": "note",
     "traditional-chinese": "note", "repeated-delivery": "note", "reviewed-translation": "note",
-    "mixed-languages": "note",
+    "mixed-languages": "note", "repeated-symbol": "note", "repeated-date": "note",
     "missing-date": "warning", "date-mismatch": "warning", "date-conflict": "warning", "date-weekday": "warning",
     "masthead-line": "warning", "second-language": "warning",
 }
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def read_statement(path: Path | str, *, source_lang: str | None = None) -> Statement:
@@ -92,8 +94,7 @@ def _decode(path: Path, data: bytes) -> str:
         line = data[: exc.start].count(b"\n") + 1
         raise StatementError("is not UTF-8 text (perhaps Windows-1252); re-save it as UTF-8", path, line) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = [c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t"]
-    if len(controls) > 8:
+    if len(_CONTROLS.findall(text)) > 8:
         raise StatementError("contains control characters; is it really a text file?", path)
     return text
 
@@ -128,6 +129,7 @@ def _parse(path: Path, header: dict, chunks: list, source_lang: str | None, find
         speaker_name=header_value(header, "speaker") or masthead.speaker_name,
         script=script, second_language=second, translation=tuple(copy),
         reviewed=second if second and header_value(header, "reviewed") == second else None,
+        front=tuple(masthead.front),
     )
     return _simplified(statement) if script == "Hant" else statement
 
@@ -162,9 +164,13 @@ def _date(path: Path, header: dict, masthead, body: list[Block], findings: list[
         findings.append(_finding(path, 1, "missing-date",
                                  "no date of delivery; add 'date: YYYY-MM-DD' to a header block"))
         return None, venue
-    best = min(seen, key=lambda d: (d.rank, d.line))
+    # Of two date lines the one nearer the text is the delivery date; the first is the page's posting date.
+    best = min(seen, key=lambda d: (d.rank, -d.line if d.rank == 1 else d.line))
     for other in seen:
-        if other.date != best.date and other.rank < 3:
+        if other.date == best.date and other.line != best.line and other.rank == 1:
+            findings.append(_finding(path, other.line, "repeated-date",
+                                     f"the date again (line {best.line} gives it too); left out"))
+        elif other.date != best.date and other.rank < 3:
             findings.append(_finding(path, other.line, "date-conflict",
                                      f"this line says {other.date.isoformat()} but line {best.line} says "
                                      f"{best.date.isoformat()}; took {best.date.isoformat()} (the date of delivery); "

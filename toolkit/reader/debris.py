@@ -35,8 +35,12 @@ CAPTION = re.compile(r"^(?:(?:un |united nations )?(?:photo|foto|фото)\b|cre
                      r"|watch:|联合国图片|صورة)", re.I)
 # A print page header inside the body: "- 2 - SG/SM/1234 24 September 1999", "- 3 -".
 PAGE_HEADER = re.compile(r"^[-–—]\s*\d{1,3}\s*[-–—](?:\s+.{0,80})?$")
-# A breadcrumb: "Home > Speeches > 2018", "Accueil / Discours".
-BREADCRUMB = re.compile(r"^[^>/»›|]{1,40}(?:\s+[>/»›|]\s+[^>/»›|]{1,60}){1,6}$")
+# A breadcrumb or banner: "Home > Speeches > 2018", "Département de l’information • Service ... • New York".
+BREADCRUMB = re.compile(r"^[^>/»›|•]{1,60}(?:\s+[>/»›|•]\s+[^>/»›|•]{1,60}){1,6}$")
+# A page label of a printed or flip-book copy: "Page 183 - ...", "P. 183", a lone "32." or "161".
+PAGE_LABEL = re.compile(r"^(?:page|p\.)\s*\d{1,4}\b.*$|^\d{1,4}\.?$", re.I)
+# A section label glued to the symbol by the copy: "Secrétaire généralSG/SM/10179".
+GLUED_SYMBOL = re.compile(r"^[^\W\d][^\d/]{2,40}?[a-zà-ÿ]\s?(?:[A-Z]{1,8}/)+\d[\w.\-/]*$")
 # A news-service line: "Geneva (UN Information Service)".
 _NEWS_SERVICE = re.compile(
     r"^(?P<venue>[^\W\d][\w .’'-]{1,40}?)\s*\((?:(?:UN |United Nations )?Information Service"
@@ -81,8 +85,10 @@ def debris(text: str) -> tuple[str, str] | None:
         return "section-label", f"site section label {text!r}; left out of the release"
     if is_timestamp(text):
         return "timestamp", f"time stamp {text!r} (from the web page, not the date of delivery); left out"
-    if PAGE_HEADER.match(text):
+    if PAGE_HEADER.match(text) or PAGE_LABEL.match(text) and len(text) <= 120:
         return "page-header", f"print page header {text!r}; left out of the release"
+    if GLUED_SYMBOL.match(text):
+        return "label-line", f"section label glued to the symbol {text!r}; left out of the release"
     if fold(text).startswith(_prefixes()) and len(text) <= 100:
         return "label-line", f"label line {text!r} (keywords, credits, a journal line?); left out of the release"
     if BREADCRUMB.match(text) and len(text.split()) <= 16 and not text.endswith((".", "?", "!")):

@@ -41,14 +41,14 @@ def letters(text: str) -> int:
 
 def block_language(text: str) -> tuple[str | None, float]:
     """Return the language of a block of text and how sure that is (0-1); None for no letters."""
-    counts = _scripts(text[:600])
+    counts = _scripts(text[:300])
     letters = sum(counts.values())
     if not letters:
         return None, 0.0
     script = max(counts, key=counts.get)
     if script != "latin":
         return script, counts[script] / letters
-    lang, probability = _identifier().classify(text[:200])
+    lang, probability = _identifier().classify(text[:160])
     return lang, float(probability)
 
 

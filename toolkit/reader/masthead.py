@@ -14,12 +14,13 @@ import re
 from dataclasses import dataclass, field
 
 from toolkit.model import Block, BlockKind, Delivery, DeliveryKind
-from toolkit.reader.dates import date_venue, find_date, is_timestamp, strip_date, weekday_mismatch
+from toolkit.reader.dates import date_venue, find_date, is_timestamp, parse_date, strip_date, weekday_mismatch
 from toolkit.reader.debris import SYMBOL, debris, venue_line
 from toolkit.reader.delivery import delivery_kind, delivery_lead, trailing_delivery
 from toolkit.reader.paragraphs import TERMINAL, Chunk, is_greeting, normalized
 from toolkit.reader.speakers import (
     SPEAKER_LINE, bare_speaker, is_lead_in, is_name, is_title_word, name_after_office, speaker_name,
+    strip_honorific,
 )
 from toolkit.reader.words import all_words, fold
 
@@ -49,6 +50,7 @@ class Masthead:
     dates: list[DateSeen] = field(default_factory=list)
     findings: list[tuple[int, str, str]] = field(default_factory=list)
     body_start: int = 0  # index of the first body chunk
+    front: list[tuple[int, str]] = field(default_factory=list)  # (line, role) of every line used
 
 
 @dataclass
@@ -59,7 +61,8 @@ class _Line:
 
 
 def _is_place(text: str) -> bool:
-    return fold(text.strip(" ,.–—-")) in all_words("places")
+    parts = [fold(part.strip(" .–—-")) for part in text.split(",")]
+    return all(part in all_words("places") for part in parts if part) and any(parts)
 
 
 def _sure_role(masthead: Masthead, line: _Line) -> str | None:
@@ -87,7 +90,10 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
             masthead.speaker_name = _clean_name(bare_speaker(name)[0] if bare_speaker(name) else name.split(",")[0])
         return "delivery"
     if chunk.single and SYMBOL.match(text):
-        masthead.symbol = masthead.symbol or text
+        if masthead.symbol:
+            masthead.findings.append((chunk.line, "repeated-symbol", f"the symbol again {text!r}; left out"))
+            return "debris"
+        masthead.symbol = text
         return "symbol"
     if chunk.single and (place := venue_line(text)):
         masthead.venue = masthead.venue or place
@@ -102,12 +108,19 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
     if chunk.single and _is_place(text):
         masthead.venue = masthead.venue or text.strip(" ,.–—-")
         return "venue"
+    stamp = re.match(r"^(?:date\s*:?\s*)?((?:19|20)\d\d-\d\d-\d\d|(?:19|20)\d{6})\s+(\S.*)$", text, re.I)
+    if stamp and (date := find_date(stamp[1]) or (parse_date(stamp[1]) if len(stamp[1]) == 8 else None)):
+        masthead.dates.append(DateSeen(date, chunk.line, 3))  # "date 2020-10-01 Following is ...", "19970127 Il ..."
+        text = stamp[2]
     if is_lead_in(text):
         masthead.findings.append((chunk.line, "lead-in", f"lead-in {_short(text)} (the release prints its own "
                                                          "speaker line); left out of the body"))
         if masthead.speaker_name is None:
-            masthead.speaker_name = name_after_office(text)
+            masthead.speaker_name = _clean_name(speaker_name(text) or name_after_office(text) or "")
         return "lead-in"
+    if stamp:
+        masthead.findings.append((chunk.line, "timestamp", f"time stamp glued to {_short(text)}; left out"))
+        return "debris"
     return None
 
 
@@ -115,19 +128,31 @@ def _short(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
-def _title_score(line: _Line, position: int) -> float:
-    """Score how much a line looks like the headline."""
+def _title_score(line: _Line, position: int, lines: list[_Line]) -> float:
+    """Score how much a line looks like the headline: position, length, case, ending, neighbours, repetition."""
     text = line.chunk.text
     score = 3.0 - 0.6 * position
     if 12 <= len(text) <= 180:
         score += 1
     if len(text) < 3 or len(text) > 250 or len(line.chunk.lines) > 3:
         score -= 4
-    if text.endswith((".", ",", ";", ":", "：", "。")) and not text.endswith(("...", "…")):
+    if text.endswith((".", ",", ";", ":", "：", "。", "،", "؛")) and not text.endswith(("...", "…")):
         score -= 3
     letters = [c for c in text if c.isalpha()]
-    if letters and (text.isupper() or text.istitle() or sum(w[:1].isupper() for w in text.split()) * 2 > len(text.split())):
+    if letters and (text.istitle() or sum(w[:1].isupper() for w in text.split()) * 2 > len(text.split())):
         score += 0.5
+    if letters and text.isupper() and len(text) > 15:
+        score += 1
+    after = next((other for other in lines if other.index == line.index + 1), None)
+    while after is not None and after.role is None and after.chunk.line == _last(lines, after.index - 1) + 1:
+        after = next((other for other in lines if other.index == after.index + 1), None)  # a wrapped headline
+    later = [other for other in lines if other.index > line.index + 1 and other.role is None]
+    if after is not None and (after.role in ("delivery", "date") or SPEAKER_LINE.search(after.chunk.text)):
+        score += 1  # a headline sits above its delivery note, date or speaker line
+    if after is not None and after.role == "debris" and later:
+        score -= 2.5  # site chrome: a tagline above a label, with the page's own lines below
+    if any(other is not line and normalized(other.chunk.text) == normalized(text) for other in lines):
+        score += 1.5  # the page prints its headline twice
     if is_greeting(text):
         score -= 6
     if SPEAKER_LINE.search(text):
@@ -148,7 +173,8 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
             break  # the speech itself
         lines.append(line)
     candidates = [line for line in lines if line.role is None]
-    _assign_title(masthead, candidates)
+    _assign_title(masthead, candidates, lines)
+    _repeated_title(masthead, lines)
     _assign_speaker(masthead, candidates, chunks)
     _extend(masthead, candidates, chunks)
     # The body starts after the last line the masthead used; what it did not place above that
@@ -162,7 +188,8 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
             masthead.findings.append((line.chunk.line, "masthead-line",
                                       f"line {_short(line.chunk.text)} {where} is not part of the speech "
                                       "(a banner, a subtitle?); left out"))
-    _repeated_title(masthead, chunks)
+    masthead.front = [(number, line.role) for line in lines if line.role not in (None, "debris")
+                      for number, _ in line.chunk.lines]
     return masthead
 
 
@@ -179,8 +206,8 @@ def _is_body(chunk: Chunk) -> bool:
         or len(chunk.lines) > 3 or (len(text) > 90 and text.endswith((".", "。", "!", "?")))
 
 
-def _assign_title(masthead: Masthead, candidates: list[_Line]) -> None:
-    scored = [(_title_score(line, position), line) for position, line in enumerate(candidates)]
+def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line]) -> None:
+    scored = [(_title_score(line, position, lines), line) for position, line in enumerate(candidates)]
     scored = [(score, line) for score, line in scored if score > 0]
     if not scored:
         return
@@ -211,9 +238,14 @@ def _assign_speaker(masthead: Masthead, candidates: list[_Line], chunks: list[Ch
             return
 
 
+def _last(lines: list[_Line], index: int) -> int:
+    return next((line.chunk.last for line in lines if line.index == index), -2)
+
+
 def _is_office(text: str) -> bool:
     """True for an office on its own: "Secretary-General", "President of the General Assembly"."""
-    return is_title_word(text) and "’s" not in fold(text) and len(text.split()) <= 12 and not SPEAKER_LINE.search(text)
+    return is_title_word(text) and "’s" not in fold(text) and len(text.split()) <= 12 \
+        and not SPEAKER_LINE.search(text) and not re.search(r"\d", text)
 
 
 def _next_is_office(chunks: list[Chunk], index: int) -> bool:
@@ -277,19 +309,22 @@ def _name_of(masthead: Masthead) -> str | None:
 
 
 def _clean_name(name: str) -> str | None:
+    """Return the person's name only: no date, office or honorific ("H.E. Mr. X, President" gives "X")."""
     name = strip_date(name).strip(" ,;:–—-")
-    name = re.split(r",\s*|\s+[–—-]\s+", name)[0].strip()
+    name = re.split(r",\s*|\s+[–—-]\s+|\s+\(", name)[0].strip()
+    if is_title_word(name):
+        name = name_after_office(name) or ""
+    name = strip_honorific(name).strip(" ,;:")
     return name if 0 < len(name) <= 80 else None
 
 
-def _repeated_title(masthead: Masthead, chunks: list[Chunk]) -> None:
+def _repeated_title(masthead: Masthead, lines: list[_Line]) -> None:
     """A headline repeated under itself (a page's heading and its text's heading) is printed once."""
     if masthead.title is None:
         return
     title = normalized(masthead.title.text)
-    for index in range(masthead.body_start, min(len(chunks), masthead.body_start + 3)):
-        if normalized(chunks[index].text) == title and chunks[index].line != masthead.title.line:
-            masthead.findings.append((chunks[index].line, "repeated-title",
+    for line in lines:
+        if line.role is None and normalized(line.chunk.text) == title:
+            masthead.findings.append((line.chunk.line, "repeated-title",
                                       f"repeats the title (line {masthead.title.line}); printed once"))
-            if index == masthead.body_start:
-                masthead.body_start += 1
+            line.role = "debris"

@@ -17,7 +17,8 @@ SPEAKER_LINE = re.compile(
     r"(?:\s+(?:de apertura|de clausura|inaugural))?\s+(?:de|del)\b"
     r"|^(?:заявление|выступление|послание|обращение|приветствие|речь)\b"
     r"|^(?:كلمة|بيان|رسالة|خطاب|ملاحظات)\b"
-    r"|(?:的讲话|的发言|的致辞|致辞|讲话)$",
+    r"|(?:的讲话|的发言|的致辞|致辞|讲话)$"
+    r"|^(?:by|par|por)\s+(?=\S)",  # "WELCOME ADDRESS" / "BY MR. VLADIMIR PETROVSKY"
     re.I,
 )
 # Where the name starts in a speaker line, for the PDF's author.
@@ -27,7 +28,10 @@ SPEAKER_NAME = re.compile(
     r"|^(?:déclaration|allocution|discours|message|intervention|remarques|propos)"
     r"(?:\s+(?:liminaire|de clôture|d[’']ouverture))?\s+(?:de\s+|du\s+|des\s+|d[’'])"
     r"|^(?:declaración|discurso|palabras|mensaje|intervención|observaciones)"
-    r"(?:\s+(?:de apertura|de clausura|inaugural))?\s+(?:de la\s+|del\s+|de\s+)",
+    r"(?:\s+(?:de apertura|de clausura|inaugural))?\s+(?:de la\s+|del\s+|de\s+)"
+    r"|^(?:by|par|por)\s+"
+    r"|^(?:the\s+)?following is the (?:text of the )?(?:statement|message|remarks|address|speech)s? (?:by|of)\s+"
+    r"|^(?:ci-après, )?on trouvera ci-après (?:le texte de )?l[’']allocution (?:prononcée )?par\s+",
     re.I,
 )
 # Where a speaker line's name ends: "... at the opening", "... à l'ouverture", "... en la sesión".
