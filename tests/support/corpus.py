@@ -84,12 +84,17 @@ def _nothing_lost(s, lines: list[str], findings: set[int]) -> tuple[bool, str]:
     return not lost, f"lines lost: {lost[:10]}"
 
 
-if __name__ == "__main__":  # python tests/support/corpus.py --misses: the KNOWN_MISSES of tests/test_corpus.py
+if __name__ == "__main__":  # python tests/support/corpus.py --misses: the lists at the top of tests/test_corpus.py
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+    files = corpus_files()
+    print("CHECKED = {  # the corpus files these lists were made from")
+    for path in files:
+        print(f'    "{path.stem}",')
+    print("}")
     print("KNOWN_MISSES: dict[str, set[str]] = {")
-    for path in corpus_files():
+    for path in files:
         bad = sorted(field for field, (ok, _) in check(path).items() if not ok)
         if bad:
             print(f'    "{path.stem}": {{{", ".join(f"{chr(34)}{b}{chr(34)}" for b in bad)}}},')

@@ -161,11 +161,17 @@ def date_venue(text: str) -> tuple[datetime.date | None, str | None]:
     if found is None or found[0] is None:
         return None, None
     date, before, after = found
-    words = [part.strip() for part in _AROUND.split(f"{before},{after}")]
-    places = [w for w in words if w and not re.search(r"\d", w)
-              and w.casefold() not in _weekday_names() and w.casefold() not in ("le", "el", "de")]
-    venue = places[0] if places else None
+    venue = _place(before) or _place(after)
     return date, venue.title() if venue and venue.isupper() else venue  # "GENEVA (10 May 2017)"
+
+
+def _place(text: str) -> str | None:
+    """Return the place around a date, as written: "Bangkok, Thailand", "Genève" of "Genève, le"."""
+    parts = [part for part in _AROUND.split(text) if part.strip()]
+    kept = [part for part in parts if not re.search(r"\d", part) and part.strip().casefold() not in _weekday_names()]
+    place = ",".join(kept).strip(" ,،(|–—-")
+    place = re.sub(r"[\s,]+(?:le|el|de|the|on)$", "", place, flags=re.I).strip(" ,،")
+    return place or None
 
 
 def stated_weekday(text: str) -> int | None:

@@ -65,8 +65,27 @@ def _bare(text: str) -> str:
 
 
 def is_label(text: str) -> bool:
-    """True for a site section or page label: "Speeches", "Communiqué de presse", "讲话"."""
-    return len(text) <= 60 and _bare(text) in all_words("section_labels")
+    """True for a site section or page label: "Speeches", "Communiqué de presse", "讲话".
+
+    Navigation labels a copy runs together without spaces ("网站地图搜索联合国主页") count too.
+    """
+    bare = _bare(text)
+    if len(text) > 60:
+        return False
+    return bare in all_words("section_labels") or _run_together(bare)
+
+
+def _run_together(text: str) -> bool:
+    if not text or " " in text or not "\u3400" <= text[0] <= "\u9fff":
+        return False
+    labels = sorted((w for w in all_words("section_labels") if " " not in w), key=len, reverse=True)
+    rest, parts = text, 0
+    while rest:
+        label = next((w for w in labels if rest.startswith(w)), None)
+        if label is None:
+            return False
+        rest, parts = rest[len(label):], parts + 1
+    return parts >= 2
 
 
 def debris(text: str) -> tuple[str, str] | None:
@@ -89,8 +108,8 @@ def debris(text: str) -> tuple[str, str] | None:
         return "page-header", f"print page header {text!r}; left out of the release"
     if GLUED_SYMBOL.match(text):
         return "label-line", f"section label glued to the symbol {text!r}; left out of the release"
-    if fold(text).startswith(_prefixes()) and len(text) <= 100:
-        return "label-line", f"label line {text!r} (keywords, credits, a journal line?); left out of the release"
     if BREADCRUMB.match(text) and len(text.split()) <= 16 and not text.endswith((".", "?", "!")):
         return "breadcrumb", f"breadcrumb {text!r} (the page's navigation); left out of the release"
+    if fold(text).startswith(_prefixes()) and len(text) <= 100:
+        return "label-line", f"label line {text!r} (keywords, credits, a journal line?); left out of the release"
     return None

@@ -18,6 +18,7 @@ from toolkit.reader.dates import date_venue, find_date, is_timestamp, parse_date
 from toolkit.reader.debris import SYMBOL, debris, venue_line
 from toolkit.reader.delivery import delivery_kind, delivery_lead, trailing_delivery
 from toolkit.reader.paragraphs import TERMINAL, Chunk, is_greeting, normalized
+from toolkit.reader.speakers import SALUTATION
 from toolkit.reader.speakers import (
     SPEAKER_LINE, bare_speaker, is_lead_in, is_name, is_title_word, name_after_office, speaker_name,
     strip_honorific,
@@ -132,7 +133,8 @@ def _title_score(line: _Line, position: int, lines: list[_Line]) -> float:
     """Score how much a line looks like the headline: position, length, case, ending, neighbours, repetition."""
     text = line.chunk.text
     score = 3.0 - 0.6 * position
-    if 12 <= len(text) <= 180:
+    width = len(text) + sum("\u3400" <= c <= "\u9fff" for c in text)  # a Chinese character is two
+    if 12 <= width <= 180:
         score += 1
     if len(text) < 3 or len(text) > 250 or len(line.chunk.lines) > 3:
         score -= 4
@@ -196,7 +198,7 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
 def _is_body(chunk: Chunk) -> bool:
     """True for a chunk that reads as the speech itself: a long sentence, a greeting, a numbered paragraph."""
     text = chunk.text
-    if is_greeting(text) or re.match(r"^\d{1,3}\.\s", text):
+    if is_greeting(text) or re.match(r"^\d{1,3}\.\s", text) or SALUTATION.match(text) and text.endswith((",", ":")):
         return True
     if text.endswith((".", "。", "!", "！", "?", "？", "؟")) and len(text.split()) >= 4 + 3 * (text[-1] == "."):
         return True
@@ -232,10 +234,23 @@ def _assign_speaker(masthead: Masthead, candidates: list[_Line], chunks: list[Ch
             continue
         text = line.chunk.text
         if SPEAKER_LINE.search(text) and len(text) <= 400 or bare_speaker(text) \
-                or (is_name(text) and _next_is_office(chunks, line.index)):
+                or (is_name(text) and (_next_is_office(chunks, line.index) or "\u3400" <= text[0] <= "\u9fff")) \
+                or _han_office_name(text):
             masthead.speaker = Block(BlockKind.SPEAKER, text, line.chunk.line)
             line.role = "speaker"
             return
+
+
+def _han_office_name(text: str) -> str | None:
+    """Return the name in a Chinese office-and-name line ("秘书长潘基文" gives "潘基文"), or "" for an office alone."""
+    for title in sorted(all_words("speaker_titles"), key=len, reverse=True):
+        if text.startswith(title) and "\u3400" <= title[0] <= "\u9fff":
+            rest = text[len(title):].strip()
+            if not rest:
+                return ""
+            if len(rest) <= 4 or is_name(rest):
+                return rest
+    return None
 
 
 def _last(lines: list[_Line], index: int) -> int:
@@ -244,6 +259,8 @@ def _last(lines: list[_Line], index: int) -> int:
 
 def _is_office(text: str) -> bool:
     """True for an office on its own: "Secretary-General", "President of the General Assembly"."""
+    if text[:1] and "\u3400" <= text[0] <= "\u9fff":
+        return _han_office_name(text) is not None
     return is_title_word(text) and "’s" not in fold(text) and len(text.split()) <= 12 \
         and not SPEAKER_LINE.search(text) and not re.search(r"\d", text)
 
@@ -297,6 +314,8 @@ def _name_of(masthead: Masthead) -> str | None:
             name = name or (name_after_office(text) if SPEAKER_LINE.search(text) else None)
         elif name is None and (bare := bare_speaker(text)):
             name = bare[0]
+        if name is None and block is masthead.speaker and (han := _han_office_name(text)):
+            name = han
         if name is None and block is masthead.speaker and is_name(text.split(",")[0]):
             name = text.split(",")[0]
         if name is None and block is masthead.speaker:

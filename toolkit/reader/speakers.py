@@ -88,8 +88,15 @@ def strip_honorific(name: str) -> str:
     return name
 
 
+_HAN_NAME = re.compile(r"^[\u3400-\u9fff]{1,6}[·‧・•][\u3400-\u9fff]{1,8}$")
+
+
 def is_name(text: str) -> bool:
     """True for a person's name as a page prints it: "António Guterres", "H.E. Ms. María Fernanda Espinosa"."""
+    if _HAN_NAME.match(text.strip()):
+        return True  # "安东尼奥·古特雷斯"
+    if SALUTATION.match(text.strip()):
+        return False
     bare = strip_honorific(text.strip())
     tokens = bare.split()
     if not 2 <= len(tokens) <= 6 or len(bare) > 60 or re.search(r"\d|[:;!?]", bare):
@@ -112,6 +119,10 @@ def bare_speaker(text: str) -> tuple[str, str] | None:
 
 def name_after_office(text: str) -> str | None:
     """Return the name that follows an office in a line: "UN Secretary-General António Guterres' message" gives it."""
+    if text.isupper():
+        return None  # in capitals a name cannot be told from the words around it
+    if found := name_after_honorific(text):
+        return found
     for title in sorted(all_words("speaker_titles"), key=len, reverse=True):
         index = fold(text).find(title + " ")
         if index < 0:
@@ -130,6 +141,19 @@ def name_after_office(text: str) -> str | None:
             tokens.pop()
         if len(tokens) >= 2 and is_name(" ".join(tokens)):
             return " ".join(tokens)
+    return None
+
+
+_HONORIFIC_NAME = re.compile(
+    r"(?:^|(?<=[\s,(]))(?:H\.\s?E\.\s+)?(?:Mr|Mrs|Ms|Dr|M|Mme|Sr|Sra|Dña?|Prof)\.?\s+"
+    r"((?:[A-ZÀ-ÞĀ-ſ][\w’'\-]*\.?\s+){0,3}[A-ZÀ-ÞĀ-ſ][\w’'\-]*[\w])")
+
+
+def name_after_honorific(text: str) -> str | None:
+    """Return the name after an honorific: "... l'allocution du Secrétaire général, M. Kofi Annan, à ..." gives it."""
+    match = _HONORIFIC_NAME.search(text)
+    if match and is_name(match[1]):
+        return match[1]
     return None
 
 
