@@ -46,7 +46,7 @@ SEVERITIES = {
     "lead-in": "note", "numbered-list": "note", "mojibake": "note", "romanisation": "note",
     "traditional-chinese": "note", "repeated-delivery": "note", "reviewed-translation": "note",
     "mixed-languages": "note", "repeated-symbol": "note", "repeated-date": "note",
-    "missing-date": "warning", "date-mismatch": "warning", "date-conflict": "warning", "date-weekday": "warning",
+    "file-name": "note", "missing-date": "warning", "lost-letters": "warning", "date-mismatch": "warning", "date-conflict": "warning", "date-weekday": "warning",
     "masthead-line": "warning", "second-language": "warning",
 }
 
@@ -230,7 +230,11 @@ def _second_language(path: Path, header: dict, body: list[Block], lang: str, fin
         inside = tagged[start:end]
         rest = len(tagged) - len(inside)
         count = sum(b.kind is not BlockKind.HEADING for b in inside)
-        if (start == 0 or end == len(tagged)) and count >= 2 and rest >= 2 and 0.5 <= len(inside) / rest <= 2:
+        size = sum(len(b.text) for b in inside) * (2.5 if langs[start] == "zh" else 1)
+        others = sum(len(b.text) for b in tagged) - sum(len(b.text) for b in inside)
+        others *= 2.5 if lang == "zh" else 1
+        if (start == 0 or end == len(tagged)) and count >= 3 and rest >= 2 and 0.5 <= len(inside) / rest <= 2 \
+                and 0.5 <= size / max(others, 1) <= 2:
             second = langs[start]
             first, last = inside[0].line, inside[-1].line
             if header_value(header, "reviewed") == second:

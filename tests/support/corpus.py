@@ -47,7 +47,11 @@ def check(path: Path) -> dict[str, tuple[bool, str]]:
     try:
         s = read_statement(path)
     except Exception as exc:  # noqa: BLE001 (a crash fails every field, and says why)
-        return {field: (False, f"crash: {type(exc).__name__}: {exc}") for field in FIELDS}
+        refused = expected.get("refuse") and "cannot be trusted" in str(exc)
+        return {field: (bool(refused), f"refused: {exc}" if refused else f"crash: {type(exc).__name__}: {exc}")
+                for field in FIELDS}
+    if expected.get("refuse"):
+        return {field: (False, "read, but the sidecar says the text cannot be trusted") for field in FIELDS}
     title = s.title and (s.title.original or s.title.text)
     result = {
         "language": (s.source_lang == expected["language"], s.source_lang),

@@ -26,7 +26,7 @@ _STAMP = re.compile(r"^(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)$
 _TIME = re.compile(r"(?<![\d/])\d{1,2}(?:[.:h]\d\d){1,2}(?:\s*(?:[ap]\.?\s?m\.?|hrs?|h|ч\.?|GMT|EST|EDT|CET|CEST))?(?!\d)"
                    r"|(?<!\d)\d{1,2}\s*[ap]\.?m\.?(?!\w)", re.I)
 # What may sit around a date on a date line: a place, a weekday, "le", brackets, a dash.
-_AROUND = re.compile(r"[,，、،()（）]|\s[–—-]\s")
+_AROUND = re.compile(r"[,，、،()（）|]|\s[–—-]\s")
 
 
 @functools.cache
@@ -96,8 +96,10 @@ def _from_match(match: re.Match) -> datetime.date | None:
         day, month_text, year = match["day"], match["month"], match["year"]
     else:
         day, month_text, year = match["day2"], match["month2"], match["year2"]
-    first = re.split(r"\s*/\s*", month_text.casefold())[0]
-    return _date(year, _month_names()[first], day)
+    # "تشرين الأول/أكتوبر": two names of one month; where a typo makes them disagree, the second
+    # (the name used across the Arab world) is taken.
+    name = re.split(r"\s*/\s*", month_text.casefold())[-1]
+    return _date(year, _month_names()[name], day)
 
 
 def _find_date(text: str) -> tuple[datetime.date | None, str, str] | None:
@@ -135,8 +137,12 @@ def strip_date(text: str) -> str:
 
 def _only_place_around(before: str, after: str) -> bool:
     """True when what surrounds the date is a place, a weekday or a time, not a sentence."""
+    from toolkit.reader.debris import is_label
+
     before = before.strip(" ,(|")
     after = after.strip(" ,，،)|–—-")
+    if is_label(after.strip(" :：")):
+        after = ""  # "2023年07月12日 切換語言:": a label beside the date
     return (len(before.split()) <= 6 and not before.endswith((".", ":", ";"))
             and len(after.split()) <= 5 and not after[:1].islower() and not re.search(r"[\d.:;]", after))
 
@@ -168,7 +174,10 @@ def date_venue(text: str) -> tuple[datetime.date | None, str | None]:
 def _place(text: str) -> str | None:
     """Return the place around a date, as written: "Bangkok, Thailand", "Genève" of "Genève, le"."""
     parts = [part for part in _AROUND.split(text) if part.strip()]
-    kept = [part for part in parts if not re.search(r"\d", part) and part.strip().casefold() not in _weekday_names()]
+    from toolkit.reader.debris import is_label
+
+    kept = [part for part in parts if not re.search(r"\d", part) and part.strip().casefold() not in _weekday_names()
+            and not is_label(part.strip())]
     place = ",".join(kept).strip(" ,،(|–—-")
     place = re.sub(r"[\s,]+(?:le|el|de|the|on)$", "", place, flags=re.I).strip(" ,،")
     return place or None

@@ -33,12 +33,17 @@ WEB_DEBRIS = re.compile(
 # Photo captions and credits: "UN Photo/Mark Garten", "Photo ONU/Manuel Elias", "© UNHCR".
 CAPTION = re.compile(r"^(?:(?:un |united nations )?(?:photo|foto|фото)\b|credit\b|©|source:|image:|video:"
                      r"|watch:|联合国图片|صورة)", re.I)
+# A caption ending in its photo credit: "Le drapeau des Nations Unies. Photo ONU/JC McIlwaine".
+CREDIT = re.compile(r"(?:^|[.\s])(?:UN Photo|Photo ONU|Foto ONU|Foto de la ONU|Фото ООН|联合国图片|صورة الأمم المتحدة)"
+                    r"\s*/\s*[\w .’'-]{2,40}$")
 # A print page header inside the body: "- 2 - SG/SM/1234 24 September 1999", "- 3 -".
 PAGE_HEADER = re.compile(r"^[-–—]\s*\d{1,3}\s*[-–—](?:\s+.{0,80})?$")
 # A breadcrumb or banner: "Home > Speeches > 2018", "Département de l’information • Service ... • New York".
 BREADCRUMB = re.compile(r"^[^>/»›|•]{1,60}(?:\s+[>/»›|•]\s+[^>/»›|•]{1,60}){1,6}$")
 # A page label of a printed or flip-book copy: "Page 183 - ...", "P. 183", a lone "32." or "161".
 PAGE_LABEL = re.compile(r"^(?:page|p\.)\s*\d{1,4}\b.*$|^\d{1,4}\.?$", re.I)
+# A document's file name as a sharing site prints it: "33488-DiscursoABI-27junio2008rev5".
+FILE_NAME = re.compile(r"^(?=\S*\d)(?=\S*[A-Za-z]{3})[\w.\-]{12,80}$")
 # A section label glued to the symbol by the copy: "Secrétaire généralSG/SM/10179".
 GLUED_SYMBOL = re.compile(r"^[^\W\d][^\d/]{2,40}?[a-zà-ÿ]\s?(?:[A-Z]{1,8}/)+\d[\w.\-/]*$")
 # A news-service line: "Geneva (UN Information Service)".
@@ -61,7 +66,7 @@ def venue_line(text: str) -> str | None:
 
 
 def _bare(text: str) -> str:
-    return fold(text.strip(" -–—|•*[]").rstrip(" .:!»›>"))
+    return fold(text.strip(" -–—|•*[]").rstrip(" .:!»›>。："))
 
 
 def is_label(text: str) -> bool:
@@ -96,7 +101,7 @@ def debris(text: str) -> tuple[str, str] | None:
         return "separator", f"separator line {text!r}; left out of the release"
     if WEB_DEBRIS.match(text):
         return "web-debris", f"web page debris {text!r} (a link, a button, contact details?); left out of the release"
-    if CAPTION.match(text) and len(text) <= 90 and not text.endswith("."):
+    if CAPTION.match(text) and len(text) <= 90 and not text.endswith(".") or len(text) <= 160 and CREDIT.search(text):
         return "caption-line", f"caption-like line {text!r} (a photo caption?); left out of the release"
     if fold(text) in all_words("markers") or _bare(text) in all_words("markers"):
         return "marker", f"marker line {text!r} (not part of the speech); left out of the release"
@@ -106,6 +111,8 @@ def debris(text: str) -> tuple[str, str] | None:
         return "timestamp", f"time stamp {text!r} (from the web page, not the date of delivery); left out"
     if PAGE_HEADER.match(text) or PAGE_LABEL.match(text) and len(text) <= 120:
         return "page-header", f"print page header {text!r}; left out of the release"
+    if FILE_NAME.match(text) and not SYMBOL.match(text):
+        return "file-name", f"file name {text!r} (the document's name on the site); left out of the release"
     if GLUED_SYMBOL.match(text):
         return "label-line", f"section label glued to the symbol {text!r}; left out of the release"
     if BREADCRUMB.match(text) and len(text.split()) <= 16 and not text.endswith((".", "?", "!")):

@@ -27,6 +27,8 @@ def delivery_kind(text: str) -> tuple[DeliveryKind, str | None] | None:
     """Return the kind of delivery note a line is (and the original language), or None."""
     bare = _bare(text)
     kind = delivery_notes().get(bare)
+    if kind is None and text.strip()[:1] in "[(（【" and re.search(r"[,;]", bare):  # "[bilingual, as delivered; ...]"
+        kind = next((delivery_notes()[part] for part in re.split(r"[,;]\s*", bare) if part in delivery_notes()), None)
     if kind and not bare.endswith((" by", " par", " por")):
         return DeliveryKind(kind), None
     match = _TRANSLATED.match(bare.replace("’", "'"))
@@ -51,4 +53,7 @@ def delivery_lead(text: str) -> tuple[DeliveryKind, str] | None:
 def trailing_delivery(text: str) -> tuple[str, str] | None:
     """Split a title that ends in its delivery note ("Remarks to the Council [as delivered]"), or None."""
     match = re.fullmatch(r"(.+?)\s*([\[(（【][^\[\](){}]+[\])）】])", text)
-    return (match[1], match[2]) if match and delivery_kind(match[2]) else None
+    if not match:
+        return None
+    parts = re.split(r"[,;]\s*", match[2].strip("[](){}（）【】"))  # "[bilingual, as delivered; scroll down ...]"
+    return (match[1], match[2]) if delivery_kind(match[2]) or any(delivery_kind(part) for part in parts) else None

@@ -21,7 +21,7 @@ from toolkit.reader.paragraphs import TERMINAL, Chunk, is_greeting, normalized
 from toolkit.reader.speakers import SALUTATION
 from toolkit.reader.speakers import (
     SPEAKER_LINE, bare_speaker, is_lead_in, is_name, is_title_word, name_after_office, speaker_name,
-    strip_honorific,
+    cut_at_office, strip_honorific,
 )
 from toolkit.reader.words import all_words, fold
 
@@ -151,10 +151,15 @@ def _title_score(line: _Line, position: int, lines: list[_Line]) -> float:
     later = [other for other in lines if other.index > line.index + 1 and other.role is None]
     if after is not None and (after.role in ("delivery", "date") or SPEAKER_LINE.search(after.chunk.text)):
         score += 1  # a headline sits above its delivery note, date or speaker line
-    if after is not None and after.role == "debris" and later:
+    repeated = any(abs(other.index - line.index) > 1 and normalized(other.chunk.text) == normalized(text)
+                   for other in lines)
+    echo = after is not None and after.index == line.index + 1 and normalized(after.chunk.text) == normalized(text)
+    if echo:
+        score -= 3  # the same line twice in a row: a banner
+    if repeated:
+        score += 1.5  # the page prints its headline twice (an echo on the next line is a banner)
+    elif after is not None and after.role == "debris" and later:
         score -= 2.5  # site chrome: a tagline above a label, with the page's own lines below
-    if any(other is not line and normalized(other.chunk.text) == normalized(text) for other in lines):
-        score += 1.5  # the page prints its headline twice
     if is_greeting(text):
         score -= 6
     if SPEAKER_LINE.search(text):
@@ -243,6 +248,8 @@ def _assign_speaker(masthead: Masthead, candidates: list[_Line], chunks: list[Ch
 
 def _han_office_name(text: str) -> str | None:
     """Return the name in a Chinese office-and-name line ("秘书长潘基文" gives "潘基文"), or "" for an office alone."""
+    if is_greeting(text) or text.endswith((",", "，", ":", "：", "、")):
+        return None
     for title in sorted(all_words("speaker_titles"), key=len, reverse=True):
         if text.startswith(title) and "\u3400" <= title[0] <= "\u9fff":
             rest = text[len(title):].strip()
@@ -309,7 +316,7 @@ def _name_of(masthead: Masthead) -> str | None:
         if block is None:
             continue
         text = block.text
-        name = speaker_name(text)
+        name = speaker_name(text) or next(filter(None, map(speaker_name, re.split(r"(?<=\.)\s+", text)[1:])), None)
         if block is masthead.title:
             name = name or (name_after_office(text) if SPEAKER_LINE.search(text) else None)
         elif name is None and (bare := bare_speaker(text)):
@@ -333,7 +340,7 @@ def _clean_name(name: str) -> str | None:
     name = re.split(r",\s*|\s+[–—-]\s+|\s+\(", name)[0].strip()
     if is_title_word(name):
         name = name_after_office(name) or ""
-    name = strip_honorific(name).strip(" ,;:")
+    name = cut_at_office(strip_honorific(name).strip(" ,;:،"))
     return name if 0 < len(name) <= 80 else None
 
 

@@ -19,6 +19,23 @@ _ROMANISATION = re.compile(r"(?<=[\u3400-\u9fff])\s?[(（]\s*[a-zāáǎàēéě�
 _LOST = re.compile(r"\?{3,}(?:\s+\?{2,}){1,}|\ufffd")
 
 
+# GBK bytes read as Latin-1: pairs of high Latin-1 characters ("Secr¨¦taire", "s¡¯ach¨¨ve").
+_GBK_PAIR = re.compile(r"[\u00a1-\u00fe][\u00a1-\u00fe]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
+_LOST_LETTER = re.compile(r"(?<![\w?])\?[a-zà-ÿ]{2,}|[a-zà-ÿ]\?[a-zà-ÿ]")
+
+
+def _gbk(text: str) -> str | None:
+    """Return a line of GBK text that was read as Latin-1, decoded; None when it is not one."""
+    if len(_GBK_PAIR.findall(text)) < 2 or any(ord(c) > 255 for c in text):
+        return None
+    try:
+        return text.encode("latin-1").decode("gbk")
+    except UnicodeError:
+        return None
+
+
 @functools.cache
 def _config():
     import ftfy
@@ -48,11 +65,21 @@ def repair_lines(path: Path, lines: list[tuple[int, str]]) -> tuple[list[tuple[i
             elif fixed != text and not steps:
                 fixed = text
             before = fixed
-            for bad, good in gbk.items():
-                fixed = fixed.replace(bad, good)
-            if fixed != before:
-                repairs.append((number, "mojibake", f"mojibake repaired (Chinese punctuation read as Latin-1): "
+            if (decoded := _gbk(fixed)) is not None:
+                fixed = decoded
+                if _HAN.search(fixed) and _LATIN_WORD.search(fixed):
+                    broken.append(number)  # letters decoded to Chinese characters: words replaced by garbage
+                repairs.append((number, "mojibake", f"mojibake repaired (GBK text read as Latin-1): "
                                                     f"{_excerpt(before)} reads {_excerpt(fixed)}"))
+            else:
+                for bad, good in gbk.items():
+                    fixed = fixed.replace(bad, good)
+                if fixed != before:
+                    repairs.append((number, "mojibake", f"mojibake repaired (Chinese punctuation read as Latin-1): "
+                                                        f"{_excerpt(before)} reads {_excerpt(fixed)}"))
+            if _LOST_LETTER.search(fixed):
+                repairs.append((number, "lost-letters", "letters lost as '?' inside words (the page's encoding "
+                                                        "could not hold them); correct them before publishing"))
             if is_bad(fixed):
                 broken.append(number)
         if _LOST.search(fixed):

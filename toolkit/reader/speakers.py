@@ -29,7 +29,7 @@ SPEAKER_NAME = re.compile(
     r"(?:\s+(?:liminaire|de clôture|d[’']ouverture))?\s+(?:de\s+|du\s+|des\s+|d[’'])"
     r"|^(?:declaración|discurso|palabras|mensaje|intervención|observaciones)"
     r"(?:\s+(?:de apertura|de clausura|inaugural))?\s+(?:de la\s+|del\s+|de\s+)"
-    r"|^(?:by|par|por)\s+"
+    r"|^(?:by|par|por)\s+|^(?:كلمة|بيان|رسالة|خطاب|ملاحظات)\s+"
     r"|^(?:the\s+)?following is the (?:text of the )?(?:statement|message|remarks|address|speech)s? (?:by|of)\s+"
     r"|^(?:ci-après, )?on trouvera ci-après (?:le texte de )?l[’']allocution (?:prononcée )?par\s+",
     re.I,
@@ -44,7 +44,7 @@ SALUTATION = re.compile(
     r"^(?:(?:mr\.?|madam|madame|monsieur|señor|señora)\s+(?:vice[- ])?(?:president|chair|secretary-general|président"
     r"|presidente|co-chair)|(?:your\s+)?excellenc|excelencia|distinguished\s|ladies and gentlemen|dear\s|mesdames"
     r"|señoras y señores|дамы и господа|ваши превосходительства|уважаем|господин председатель|госпожа председатель"
-    r"|أصحاب السعادة|السيدات والسادة|السيد الرئيس|السيدة الرئيسة|各位|女士们|主席先生|尊敬的|colleagues|friends,|chers|queridos"
+    r"|أصحاب السعادة|السيدات والسادة|السيد الرئيس|السيدة الرئيسة|各位|女士们|主席先生|主席女士|秘书长先生|诸位阁下|尊敬的|colleagues|friends,|chers|queridos"
     r"|honourable|honorable|good (?:morning|afternoon|evening)|bonjour|buenos días|buenas tardes)",
     re.I,
 )
@@ -65,9 +65,18 @@ def speaker_name(line: str) -> str | None:
     match = SPEAKER_NAME.match(line)
     if not match:
         return None
-    name = line[match.end():].split(",")[0].strip()
+    name = re.split(r"[,،]", line[match.end():])[0].strip()
     name = _NAME_END.split(name)[0].strip()
     return name if 0 < len(name) <= 80 else None
+
+
+def cut_at_office(name: str) -> str:
+    """Return a name without the office that follows it: "شهد مطر المتحدث الرسمي" gives "شهد مطر"."""
+    folded, tokens = fold(name), name.split()
+    for index in range(2, len(tokens)):
+        if is_title_word(" ".join(tokens[index:])):
+            return " ".join(tokens[:index])
+    return name
 
 
 def is_title_word(text: str) -> bool:
@@ -88,6 +97,14 @@ def strip_honorific(name: str) -> str:
     return name
 
 
+@functools.cache
+def all_words_list(table: str) -> frozenset[str]:
+    """Return a plain list table of words.yaml (not per language), folded."""
+    from toolkit.reader.words import tables
+
+    return frozenset(fold(str(w)) for w in tables()[table])
+
+
 _HAN_NAME = re.compile(r"^[\u3400-\u9fff]{1,6}[·‧・•][\u3400-\u9fff]{1,8}$")
 
 
@@ -100,6 +117,8 @@ def is_name(text: str) -> bool:
     bare = strip_honorific(text.strip())
     tokens = bare.split()
     if not 2 <= len(tokens) <= 6 or len(bare) > 60 or re.search(r"\d|[:;!?]", bare):
+        return False
+    if any(t.casefold().strip(".,") in all_words_list("not_names") for t in tokens):
         return False
     capitals = sum(bool(_CAPITAL.match(t)) for t in tokens)
     return capitals >= 2 and all(_CAPITAL.match(t) or t.casefold() in _PARTICLES for t in tokens) \
@@ -124,10 +143,13 @@ def name_after_office(text: str) -> str | None:
     if found := name_after_honorific(text):
         return found
     for title in sorted(all_words("speaker_titles"), key=len, reverse=True):
-        index = fold(text).find(title + " ")
+        folded = fold(text)
+        index, skip = folded.find(title + " "), 1
+        if index < 0:
+            index, skip = folded.find(title + ", "), 2  # "Secretario General, Ban Ki-moon"
         if index < 0:
             continue
-        rest = text[index + len(title) + 1:]
+        rest = text[index + len(title) + skip:]
         tokens = []
         for token in rest.split():
             clean = re.sub(r"(?:[’']s?|[,:;.])$", "", token)
@@ -165,4 +187,13 @@ def _lead_ins() -> tuple[str, ...]:
 def is_lead_in(text: str) -> bool:
     """True for a press release's lead-in: "Following is the Secretary-General's message for …:"."""
     folded = fold(text)
-    return folded.rstrip().endswith((":", "：")) and len(text) <= 400 and folded.startswith(_lead_ins())
+    if not folded.rstrip().endswith((":", "：")) or len(text) > 500 or is_greeting_line(text):
+        return False
+    if folded.startswith(_lead_ins()):
+        return True
+    # "Le Secrétaire général adjoint ... a prononcé le discours suivant :" names an office and introduces.
+    return len(text.split()) >= 12 and any(f" {title} " in f" {folded} " for title in all_words("speaker_titles"))
+
+
+def is_greeting_line(text: str) -> bool:
+    return len(text) <= 120 and bool(SALUTATION.match(text))
