@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from toolkit.errors import StatementError
-from toolkit.reader.words import tables
+from toolkit.reader.words import is_label, tables
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "012345678901234567890123456789")
 _ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)"
@@ -137,8 +137,6 @@ def strip_date(text: str) -> str:
 
 def _only_place_around(before: str, after: str) -> bool:
     """True when what surrounds the date is a place, a weekday or a time, not a sentence."""
-    from toolkit.reader.debris import is_label
-
     before = before.strip(" ,(|")
     after = after.strip(" ,，،)|–—-")
     if is_label(after.strip(" :：")):
@@ -174,8 +172,6 @@ def date_venue(text: str) -> tuple[datetime.date | None, str | None]:
 def _place(text: str) -> str | None:
     """Return the place around a date, as written: "Bangkok, Thailand", "Genève" of "Genève, le"."""
     parts = [part for part in _AROUND.split(text) if part.strip()]
-    from toolkit.reader.debris import is_label
-
     kept = [part for part in parts if not re.search(r"\d", part) and part.strip().casefold() not in _weekday_names()
             and not is_label(part.strip())]
     place = ",".join(kept).strip(" ,،(|–—-")

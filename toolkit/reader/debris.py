@@ -9,7 +9,7 @@ import functools
 import re
 
 from toolkit.reader.dates import is_timestamp
-from toolkit.reader.words import all_words, fold, words
+from toolkit.reader.words import all_words, bare, fold, is_label, words
 
 # A press release's document symbol: "SG/SM/18835-OBV/1766", "GA/12045".
 SYMBOL = re.compile(r"^[A-Z]{1,8}(?:/[A-Z]{1,8})*/\d[\w.\-/]*$")
@@ -65,36 +65,10 @@ def venue_line(text: str) -> str | None:
     return match["venue"].title() if match and match["venue"].isupper() else match and match["venue"]
 
 
-def _bare(text: str) -> str:
-    return fold(text.strip(" -–—|•*[]").rstrip(" .:!»›>。："))
-
-
-def is_label(text: str) -> bool:
-    """True for a site section or page label: "Speeches", "Communiqué de presse", "讲话".
-
-    Navigation labels a copy runs together without spaces ("网站地图搜索联合国主页") count too.
-    """
-    bare = _bare(text)
-    if len(text) > 60:
-        return False
-    return bare in all_words("section_labels") or _run_together(bare)
-
-
-def _run_together(text: str) -> bool:
-    if not text or " " in text or not "\u3400" <= text[0] <= "\u9fff":
-        return False
-    labels = sorted((w for w in all_words("section_labels") if " " not in w), key=len, reverse=True)
-    rest, parts = text, 0
-    while rest:
-        label = next((w for w in labels if rest.startswith(w)), None)
-        if label is None:
-            return False
-        rest, parts = rest[len(label):], parts + 1
-    return parts >= 2
-
-
 def debris(text: str) -> tuple[str, str] | None:
     """Return a finding's code and message for a line a release leaves out, or None."""
+    if len(text) <= 300 and fold(text).startswith(tuple(p for p in _prefixes() if len(p) >= 20)):
+        return "label-line", f"label line {text[:60]!r} (a site notice); left out of the release"
     if len(text) > 120:
         return None
     if SEPARATOR.match(text):
@@ -103,7 +77,7 @@ def debris(text: str) -> tuple[str, str] | None:
         return "web-debris", f"web page debris {text!r} (a link, a button, contact details?); left out of the release"
     if CAPTION.match(text) and len(text) <= 90 and not text.endswith(".") or len(text) <= 160 and CREDIT.search(text):
         return "caption-line", f"caption-like line {text!r} (a photo caption?); left out of the release"
-    if fold(text) in all_words("markers") or _bare(text) in all_words("markers"):
+    if fold(text) in all_words("markers") or bare(text) in all_words("markers"):
         return "marker", f"marker line {text!r} (not part of the speech); left out of the release"
     if is_label(text):
         return "section-label", f"site section label {text!r}; left out of the release"

@@ -20,7 +20,7 @@ from toolkit.reader.delivery import delivery_kind, delivery_lead, trailing_deliv
 from toolkit.reader.paragraphs import TERMINAL, Chunk, is_greeting, normalized
 from toolkit.reader.speakers import SALUTATION
 from toolkit.reader.speakers import (
-    SPEAKER_LINE, bare_speaker, is_lead_in, is_name, is_title_word, name_after_office, speaker_name,
+    SPEAKER_LINE, bare_speaker, is_lead_in, is_office_line, is_name, is_title_word, name_after_office, speaker_name,
     cut_at_office, strip_honorific,
 )
 from toolkit.reader.words import all_words, fold
@@ -138,7 +138,10 @@ def _title_score(line: _Line, position: int, lines: list[_Line]) -> float:
         score += 1
     if len(text) < 3 or len(text) > 250 or len(line.chunk.lines) > 3:
         score -= 4
-    if text.endswith((".", ",", ";", ":", "：", "。", "،", "؛")) and not text.endswith(("...", "…")):
+    after_line = next((other for other in lines if other.index == line.index + 1), None)
+    wrapped = text.endswith((",", "،")) and after_line is not None and after_line.role is None \
+        and after_line.chunk.line == line.chunk.last + 1  # a headline wrapped after a comma
+    if text.endswith((".", ",", ";", ":", "：", "。", "،", "؛")) and not text.endswith(("...", "…")) and not wrapped:
         score -= 3
     letters = [c for c in text if c.isalpha()]
     if letters and (text.istitle() or sum(w[:1].isupper() for w in text.split()) * 2 > len(text.split())):
@@ -153,7 +156,8 @@ def _title_score(line: _Line, position: int, lines: list[_Line]) -> float:
         score += 1  # a headline sits above its delivery note, date or speaker line
     repeated = any(abs(other.index - line.index) > 1 and normalized(other.chunk.text) == normalized(text)
                    for other in lines)
-    echo = after is not None and after.index == line.index + 1 and normalized(after.chunk.text) == normalized(text)
+    before_line = next((other for other in lines if other.index == line.index - 1), None)
+    echo = any(other is not None and normalized(other.chunk.text) == normalized(text) for other in (after_line, before_line))
     if echo:
         score -= 3  # the same line twice in a row: a banner
     if repeated:
@@ -177,6 +181,13 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
         line = _Line(index, chunk)
         line.role = _sure_role(masthead, line)
         if line.role is None and _is_body(chunk) and not (SPEAKER_LINE.search(chunk.text) and len(chunk.text) <= 400):
+            if _dated_below(chunks, index) and not masthead.dates and index < 6:
+                # A quotation from the text shown above the date line (a teaser), not the speech's start.
+                masthead.findings.append((chunk.line, "teaser", f"teaser {_short(chunk.text)} above the date line; "
+                                                                "left out (the text prints it in its place)"))
+                line.role = "debris"
+                lines.append(line)
+                continue
             break  # the speech itself
         lines.append(line)
     candidates = [line for line in lines if line.role is None]
@@ -198,6 +209,12 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
     masthead.front = [(number, line.role) for line in lines if line.role not in (None, "debris")
                       for number, _ in line.chunk.lines]
     return masthead
+
+
+def _dated_below(chunks: list[Chunk], index: int) -> bool:
+    """True when one of the next two chunks is a date line: what stands above it is still the masthead."""
+    return any(chunk.single and date_venue(chunk.text)[0] and not debris(chunk.text)
+               for chunk in chunks[index + 1:index + 3])
 
 
 def _is_body(chunk: Chunk) -> bool:
@@ -268,7 +285,7 @@ def _is_office(text: str) -> bool:
     """True for an office on its own: "Secretary-General", "President of the General Assembly"."""
     if text[:1] and "\u3400" <= text[0] <= "\u9fff":
         return _han_office_name(text) is not None
-    return is_title_word(text) and "’s" not in fold(text) and len(text.split()) <= 12 \
+    return is_office_line(text) and "’s" not in fold(text) and len(text.split()) <= 12 \
         and not SPEAKER_LINE.search(text) and not re.search(r"\d", text)
 
 
@@ -307,7 +324,9 @@ def _ends_speaker(masthead: Masthead, chunk: Chunk) -> bool:
 
 
 def _title_open(masthead: Masthead) -> bool:
-    return masthead.title is not None and not masthead.title.text.endswith(TERMINAL)
+    """True when the title may go on on the next line: it ends without a full stop (a comma is fine)."""
+    return masthead.title is not None and (not masthead.title.text.endswith(TERMINAL)
+                                           or masthead.title.text.endswith((",", "،", "，")))
 
 
 def _name_of(masthead: Masthead) -> str | None:

@@ -116,6 +116,14 @@ def normalized(text: str) -> str:
     return re.sub(r"\W+", " ", text.casefold()).strip()
 
 
+def _is_related_marker(text: str) -> bool:
+    from toolkit.reader.words import fold, tables
+
+    folded = fold(text)
+    return any(fold(str(marker)) in folded for marker in tables()["related_markers"]) \
+        and (folded.rstrip().endswith((":", "：")) or len(folded) <= 40)
+
+
 def is_greeting(text: str) -> bool:
     """True for a salutation line: "Mr. President,", "Excellencies,", "Дамы и господа!"."""
     return len(text) <= 80 and bool(SALUTATION.match(text))
@@ -131,8 +139,15 @@ def read_body(chunks: list[Chunk]) -> tuple[list[Block], list[Found]]:
     dashed = [chunk.text[0] in "–—" for chunk in chunks] + [False]  # lines opening with a dash
     ones = [chunk.single and chunk.text.startswith("1. ") for chunk in chunks] + [False]
     previous: Chunk | None = None
+    related = False
     for index, chunk in enumerate(chunks):
         text = chunk.text
+        if related or (chunk.single and len(text) <= 120 and _is_related_marker(text)):
+            # "【…】相關文章:", "Related articles": the page's list of other articles, to the end.
+            findings.extend((number, "related-list", f"the page's list of related articles {line!r}; left out")
+                            for number, line in chunk.lines)
+            related = True
+            continue
         if chunk.single and (found := debris(text)):
             findings.append((chunk.line, *found))
             continue

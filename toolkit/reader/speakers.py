@@ -45,7 +45,8 @@ SALUTATION = re.compile(
     r"|presidente|co-chair)|(?:your\s+)?excellenc|excelencia|distinguished\s|ladies and gentlemen|dear\s|mesdames"
     r"|señoras y señores|дамы и господа|ваши превосходительства|уважаем|господин председатель|госпожа председатель"
     r"|أصحاب السعادة|السيدات والسادة|السيد الرئيس|السيدة الرئيسة|各位|女士们|主席先生|主席女士|秘书长先生|诸位阁下|尊敬的|colleagues|friends,|chers|queridos"
-    r"|honourable|honorable|good (?:morning|afternoon|evening)|bonjour|buenos días|buenas tardes)",
+    r"|honourable|honorable|good (?:morning|afternoon|evening)|bonjour|buenos días|buenas tardes"
+    r"|(?:monsieur|madame) (?:le|la) \w|(?:señor|señora) (?:presidente|presidenta|secretari[oa])|excelentísim)",
     re.I,
 )
 # The line under a pull quote: "— António Guterres", "President of the UN General Assembly".
@@ -77,6 +78,24 @@ def cut_at_office(name: str) -> str:
         if is_title_word(" ".join(tokens[index:])):
             return " ".join(tokens[:index])
     return name
+
+
+_OFFICE_GOES_ON = re.compile(r"^(?:$|of\b|for\b|to\b|and\b|de\b|du\b|des\b|d’|del\b|pour\b|para\b|et\b|y\b"
+                             r"|и\b|по\b|при\b|في|لل|ل|و|[A-ZÀ-ÞА-Я])")
+
+
+def is_office_line(text: str) -> bool:
+    """True for a line that is an office: "Secretary-General", "Président de l’Assemblée générale"; not a headline
+    such as "Le Secrétaire général appelle à un cessez-le-feu"."""
+    folded = re.sub(r"^(?:the|un|united nations|le|la|el|l’)\s+", "", fold(text))
+    for title in sorted(all_words("speaker_titles"), key=len, reverse=True):
+        if folded.startswith(title):
+            rest = text.strip()[len(text.strip()) - len(folded) + len(title):].strip()
+            if rest.startswith(","):  # "Secretary-General, António Guterres"; not "Secretary-General, Addressing ..."
+                after = rest[1:].split(",")[0].strip()
+                return is_name(after) or is_title_word(after)
+            return bool(_OFFICE_GOES_ON.match(rest))
+    return False
 
 
 def is_title_word(text: str) -> bool:
@@ -150,6 +169,8 @@ def name_after_office(text: str) -> str | None:
         if index < 0:
             continue
         rest = text[index + len(title) + skip:]
+        if found := _first_name_run(rest):
+            return found
         tokens = []
         for token in rest.split():
             clean = re.sub(r"(?:[’']s?|[,:;.])$", "", token)
@@ -176,6 +197,28 @@ def name_after_honorific(text: str) -> str | None:
     match = _HONORIFIC_NAME.search(text)
     if match and is_name(match[1]):
         return match[1]
+    return None
+
+
+def _first_name_run(text: str) -> str | None:
+    """Return the first run of capitalised words in text that reads as a name, skipping an office's words."""
+    run: list[str] = []
+    for token in text.split()[:14] + [""]:
+        clean = re.sub(r"(?:[’']s?|[,:;.)])$", "", token)
+        ends = clean != token
+        if clean and _CAPITAL.match(clean) and clean.casefold() not in all_words_list("not_names") \
+                and not is_title_word(clean):
+            run.append(clean)
+            if not ends:
+                continue
+        elif run and clean.casefold() in _PARTICLES and not ends:
+            run.append(clean)
+            continue
+        while run and run[-1].casefold() in _PARTICLES:
+            run.pop()
+        if 2 <= len(run) <= 4 and is_name(" ".join(run)):
+            return " ".join(run)
+        run = []
     return None
 
 

@@ -55,3 +55,32 @@ def delivery_notes() -> dict[str, str]:
 def honorifics() -> tuple[str, ...]:
     """Return the honorifics a name may start with, longest first."""
     return tuple(sorted((fold(str(w)) for w in tables()["honorifics"]), key=len, reverse=True))
+
+
+def bare(text: str) -> str:
+    """Return a line folded without the bullets, bars and end marks around a label."""
+    return fold(text.strip(" -–—|•*[]").rstrip(" .:!»›>。："))
+
+
+def is_label(text: str) -> bool:
+    """True for a site section or page label: "Speeches", "Communiqué de presse", "讲话".
+
+    Navigation labels a copy runs together without spaces ("网站地图搜索联合国主页") count too.
+    """
+    line = bare(text)
+    if len(text) > 60:
+        return False
+    return line in all_words("section_labels") or _run_together(line)
+
+
+def _run_together(text: str) -> bool:
+    if not text or " " in text or not "\u3400" <= text[0] <= "\u9fff":
+        return False
+    labels = sorted((w for w in all_words("section_labels") if " " not in w), key=len, reverse=True)
+    rest, parts = text, 0
+    while rest:
+        label = next((w for w in labels if rest.startswith(w)), None)
+        if label is None:
+            return False
+        rest, parts = rest[len(label):], parts + 1
+    return parts >= 2
