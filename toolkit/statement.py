@@ -46,7 +46,7 @@ SEVERITIES = {
     "lead-in": "note", "numbered-list": "note", "mojibake": "note", "romanisation": "note",
     "traditional-chinese": "note", "repeated-delivery": "note", "reviewed-translation": "note",
     "mixed-languages": "note", "repeated-symbol": "note", "repeated-date": "note",
-    "file-name": "note", "related-list": "note", "teaser": "note", "missing-date": "warning", "lost-letters": "warning", "date-mismatch": "warning", "date-conflict": "warning", "date-weekday": "warning",
+    "file-name": "note", "signature": "note", "related-list": "note", "teaser": "note", "missing-date": "warning", "lost-letters": "warning", "date-mismatch": "warning", "date-conflict": "warning", "date-weekday": "warning",
     "masthead-line": "warning", "second-language": "warning",
 }
 
@@ -116,6 +116,7 @@ def _parse(path: Path, header: dict, chunks: list, source_lang: str | None, find
     findings += [_finding(path, *found) for found in body_findings]
     if not any(b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) for b in body):
         raise StatementError("the statement has no body paragraphs", path, chunks[-1].line)
+    body, signed = _signature(path, body, findings)
     date, venue = _date(path, header, masthead, body, findings)
     body = _tag_languages(body)
     lang, script = _source_language(path, header, source_lang, body)
@@ -126,12 +127,26 @@ def _parse(path: Path, header: dict, chunks: list, source_lang: str | None, find
         body=tuple(body), date=date, venue=header_value(header, "venue") or venue,
         symbol=header_value(header, "symbol") or masthead.symbol,
         findings=tuple(sorted(findings, key=lambda f: f.line)),
-        speaker_name=header_value(header, "speaker") or masthead.speaker_name,
+        speaker_name=header_value(header, "speaker") or masthead.speaker_name or signed,
         script=script, second_language=second, translation=tuple(copy),
         reviewed=second if second and header_value(header, "reviewed") == second else None,
         front=tuple(masthead.front),
     )
     return _simplified(statement) if script == "Hant" else statement
+
+
+def _signature(path: Path, body: list[Block], findings: list[Finding]) -> tuple[list[Block], str | None]:
+    """Take a signature ("Kofi A. Annan" under a message) out of the body; it names the speaker."""
+    from toolkit.reader.speakers import is_name, strip_honorific
+
+    for index, block in enumerate(body):
+        if index >= max(len(body) - 4, 2) and block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) \
+                and len(block.text) <= 40 and len(block.text.split()) <= 4 and is_name(block.text.strip(" .")) \
+                and body[index - 1].text.endswith((".", "!", "。")):
+            findings.append(_finding(path, block.line, "signature",
+                                     f"signature {block.text!r}: the speaker's name; left out of the text"))
+            return body[:index] + body[index + 1:], strip_honorific(block.text.strip(" ."))
+    return body, None
 
 
 def _title(header: dict, title: Block | None) -> Block | None:

@@ -20,6 +20,14 @@ def corpus_files() -> list[Path]:
     return sorted(p for p in CORPUS.glob("*.txt") if p.with_suffix(".json").exists())
 
 
+def fingerprint(path: Path) -> str:
+    """Return a short hash of a file's text and sidecar: an edited sidecar is a new expectation."""
+    import hashlib
+
+    data = path.read_bytes() + path.with_suffix(".json").read_bytes()
+    return hashlib.sha256(data).hexdigest()[:10]
+
+
 def words(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", unicodedata.normalize("NFC", text).casefold()).split())
 
@@ -93,9 +101,9 @@ if __name__ == "__main__":  # python tests/support/corpus.py --misses: the lists
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
     files = corpus_files()
-    print("CHECKED = {  # the corpus files these lists were made from")
+    print("CHECKED = {  # the corpus files these lists were made from, with their sidecar's fingerprint")
     for path in files:
-        print(f'    "{path.stem}",')
+        print(f'    "{path.stem}": "{fingerprint(path)}",')
     print("}")
     print("KNOWN_MISSES: dict[str, set[str]] = {")
     for path in files:

@@ -174,7 +174,9 @@ def _place(text: str) -> str | None:
     parts = [part for part in _AROUND.split(text) if part.strip()]
     kept = [part for part in parts if not re.search(r"\d", part) and part.strip().casefold() not in _weekday_names()
             and not is_label(part.strip())]
-    place = ",".join(kept).strip(" ,،(|–—-")
+    place = (text if len(kept) == len(parts) else ",".join(kept)).strip(" ,，、،|–—-")
+    if place.count("(") != place.count(")"):
+        place = place.strip("()")
     place = re.sub(r"[\s,]+(?:le|el|de|the|on)$", "", place, flags=re.I).strip(" ,،")
     return place or None
 

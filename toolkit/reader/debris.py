@@ -14,7 +14,7 @@ from toolkit.reader.words import all_words, bare, fold, is_label, words
 # A press release's document symbol: "SG/SM/18835-OBV/1766", "GA/12045".
 SYMBOL = re.compile(r"^[A-Z]{1,8}(?:/[A-Z]{1,8})*/\d[\w.\-/]*$")
 # Section breaks: "* * *", "***", "– – –", "___".
-SEPARATOR = re.compile(r"^(?:[*•·~#=_–—-]\s*){3,}$")
+SEPARATOR = re.compile(r"^(?:[*•·~#=_–—|-]\s*){3,}$")
 # What a web page puts around the statement: share and print buttons, links, tags, end marks.
 WEB_DEBRIS = re.compile(
     r"^(?:share(?: this(?: story| page| article)?)?(?:, choose your platform)?|print(?: this page)?|e-?mail"
@@ -67,7 +67,7 @@ def venue_line(text: str) -> str | None:
 
 def debris(text: str) -> tuple[str, str] | None:
     """Return a finding's code and message for a line a release leaves out, or None."""
-    if len(text) <= 300 and fold(text).startswith(tuple(p for p in _prefixes() if len(p) >= 20)):
+    if len(text) <= 600 and fold(text).startswith(tuple(p for p in _prefixes() if len(p) >= 20)):
         return "label-line", f"label line {text[:60]!r} (a site notice); left out of the release"
     if len(text) > 120:
         return None
@@ -89,7 +89,7 @@ def debris(text: str) -> tuple[str, str] | None:
         return "file-name", f"file name {text!r} (the document's name on the site); left out of the release"
     if GLUED_SYMBOL.match(text):
         return "label-line", f"section label glued to the symbol {text!r}; left out of the release"
-    if BREADCRUMB.match(text) and len(text.split()) <= 16 and not text.endswith((".", "?", "!")):
+    if BREADCRUMB.match(text.strip(" |")) and len(text.split()) <= 16 and not text.endswith((".", "?", "!")):
         return "breadcrumb", f"breadcrumb {text!r} (the page's navigation); left out of the release"
     if fold(text).startswith(_prefixes()) and len(text) <= 100:
         return "label-line", f"label line {text!r} (keywords, credits, a journal line?); left out of the release"

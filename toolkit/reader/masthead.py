@@ -62,8 +62,12 @@ class _Line:
 
 
 def _is_place(text: str) -> bool:
-    parts = [fold(part.strip(" .–—-")) for part in text.split(",")]
-    return all(part in all_words("places") for part in parts if part) and any(parts)
+    """True for a place line: "Genève", "United Nations Headquarters, New York", "بيروت , لبنان"."""
+    parts = [fold(part.strip(" .–—-")) for part in re.split(r"[,،]", text)]
+    if not parts or not parts[0] or len(parts) > 3 or any(len(part.split()) > 6 for part in parts):
+        return False
+    return all(part in all_words("places") for part in parts if part) \
+        or parts[0] in all_words("places") and not re.search(r"\d", text)
 
 
 def _sure_role(masthead: Masthead, line: _Line) -> str | None:
@@ -129,6 +133,12 @@ def _short(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
+_SPEECH_NOUN = re.compile(
+    r"\b(?:statement|remarks|address|message|speech|briefing|discours|allocution|déclaration|intervention"
+    r"|mensaje|discurso|palabras|declaración|послание|выступление|заявление|обращение|كلمة|رسالة|بيان|خطاب)\b"
+    r"|致辞|讲话|发言|献词|致辭|講話|發言")
+
+
 def _title_score(line: _Line, position: int, lines: list[_Line]) -> float:
     """Score how much a line looks like the headline: position, length, case, ending, neighbours, repetition."""
     text = line.chunk.text
@@ -164,6 +174,11 @@ def _title_score(line: _Line, position: int, lines: list[_Line]) -> float:
         score += 1.5  # the page prints its headline twice (an echo on the next line is a banner)
     elif after is not None and after.role == "debris" and later:
         score -= 2.5  # site chrome: a tagline above a label, with the page's own lines below
+    folded = f" {fold(text)} "
+    if _SPEECH_NOUN.search(folded):
+        score += 1  # the headline names the kind of speech: "Closing Statement", "Mensaje", "致辞"
+    if any(f" {title} " in folded for title in all_words("speaker_titles") if " " in title or len(title) > 8):
+        score += 0.5  # it names the office that speaks
     if is_greeting(text):
         score -= 6
     if SPEAKER_LINE.search(text):
@@ -177,8 +192,20 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
     """Score the first chunks of a statement and assign title, delivery note, speaker, date, venue."""
     masthead = Masthead()
     lines: list[_Line] = []
+    split_date: set[int] = set()  # chunks of a date printed over several lines: "09" / "آب/أغسطس" / "2018"
     for index, chunk in enumerate(chunks[:_ZONE]):
         line = _Line(index, chunk)
+        if index in split_date:
+            line.role = "date"
+            lines.append(line)
+            continue
+        if (run := _date_over_lines(chunks, index)) is not None:
+            date, numbers = run
+            masthead.dates.append(DateSeen(date, chunk.line, 1))
+            split_date.update(range(index + 1, index + numbers))
+            line.role = "date"
+            lines.append(line)
+            continue
         line.role = _sure_role(masthead, line)
         if line.role is None and _is_body(chunk) and not (SPEAKER_LINE.search(chunk.text) and len(chunk.text) <= 400):
             if _dated_below(chunks, index) and not masthead.dates and index < 6:
@@ -199,6 +226,15 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
     # line is reported and left out.
     used = [line.index for line in lines if line.role is not None]
     masthead.body_start = max(used) + 1 if used else 0
+    if masthead.body_start >= len(chunks) and masthead.title is not None and len(masthead.title.text) > 150:
+        # Nothing is left for the body: the "title" was the text itself (a page pasted as one line).
+        index = next(line.index for line in lines if line.chunk.line == masthead.title.line)
+        masthead.title, masthead.body_start = None, index
+        for line in lines:
+            if line.index >= index and line.role in ("title", "speaker"):
+                line.role = None
+        masthead.speaker = masthead.speaker if masthead.speaker and masthead.speaker.line < lines[index].chunk.line \
+            else None
     for line in candidates:
         if line.role is None and line.index < masthead.body_start:
             where = "above the title" if masthead.title is None or line.chunk.line < masthead.title.line \
@@ -209,6 +245,21 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
     masthead.front = [(number, line.role) for line in lines if line.role not in (None, "debris")
                       for number, _ in line.chunk.lines]
     return masthead
+
+
+def _date_over_lines(chunks: list[Chunk], index: int) -> tuple[datetime.date, int] | None:
+    """Return the date that a run of 2-3 adjacent short lines prints together, and how many lines, or None."""
+    for size in (3, 2):
+        run = chunks[index:index + size]
+        if len(run) < size or not all(c.single and len(c.text) <= 15 for c in run) \
+                or sum(any(ch.isdigit() for ch in c.text) for c in run) < 2:
+            continue
+        if any(b.line != a.last + 1 for a, b in zip(run, run[1:])):
+            continue
+        date, _ = date_venue(" ".join(c.text for c in run))
+        if date and not date_venue(run[0].text)[0]:
+            return date, size
+    return None
 
 
 def _dated_below(chunks: list[Chunk], index: int) -> bool:
@@ -337,7 +388,7 @@ def _name_of(masthead: Masthead) -> str | None:
         text = block.text
         name = speaker_name(text) or next(filter(None, map(speaker_name, re.split(r"(?<=\.)\s+", text)[1:])), None)
         if block is masthead.title:
-            name = name or (name_after_office(text) if SPEAKER_LINE.search(text) else None)
+            name = name or name_after_office(text)
         elif name is None and (bare := bare_speaker(text)):
             name = bare[0]
         if name is None and block is masthead.speaker and (han := _han_office_name(text)):
@@ -355,7 +406,9 @@ def _name_of(masthead: Masthead) -> str | None:
 
 def _clean_name(name: str) -> str | None:
     """Return the person's name only: no date, office or honorific ("H.E. Mr. X, President" gives "X")."""
-    name = strip_date(name).strip(" ,;:–—-")
+    name = strip_date(name).strip(" ,;:–—-.")
+    if is_title_word(name) and (after := name_after_office(name)):
+        return after  # "Secretaria Ejecutiva de la CEPAL, Alicia Bárcena"
     name = re.split(r",\s*|\s+[–—-]\s+|\s+\(", name)[0].strip()
     if is_title_word(name):
         name = name_after_office(name) or ""
