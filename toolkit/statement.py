@@ -46,7 +46,7 @@ SEVERITIES = {
     "lead-in": "note", "numbered-list": "note", "mojibake": "note", "romanisation": "note",
     "traditional-chinese": "note", "repeated-delivery": "note", "reviewed-translation": "note",
     "mixed-languages": "note", "repeated-symbol": "note", "repeated-date": "note",
-    "file-name": "note", "signature": "note", "related-list": "note", "teaser": "note", "missing-date": "warning", "lost-letters": "warning", "date-mismatch": "warning", "date-conflict": "warning", "date-weekday": "warning",
+    "file-name": "note", "posting-date": "note", "signature": "note", "related-list": "note", "teaser": "note", "missing-date": "warning", "lost-letters": "warning", "date-mismatch": "warning", "date-conflict": "warning", "date-weekday": "warning",
     "masthead-line": "warning", "second-language": "warning",
 }
 
@@ -185,6 +185,10 @@ def _date(path: Path, header: dict, masthead, body: list[Block], findings: list[
         if other.date == best.date and other.line != best.line and other.rank == 1:
             findings.append(_finding(path, other.line, "repeated-date",
                                      f"the date again (line {best.line} gives it too); left out"))
+        elif other.rank == 3 and other.line != best.line:
+            findings.append(_finding(path, other.line, "posting-date",
+                                     f"the page's posting date {other.date.isoformat()}; the date of delivery is "
+                                     f"{best.date.isoformat()} (line {best.line})"))
         elif other.date != best.date and other.rank < 3:
             findings.append(_finding(path, other.line, "date-conflict",
                                      f"this line says {other.date.isoformat()} but line {best.line} says "

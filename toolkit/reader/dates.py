@@ -66,6 +66,29 @@ def _day_month_year() -> re.Pattern:
     )
 
 
+@functools.cache
+def _day_month() -> re.Pattern:
+    months = "|".join(sorted((re.escape(name) for name in _month_names()), key=len, reverse=True))
+    month = rf"(?:{months})(?:\s*/\s*(?:{months}))?"
+    return re.compile(
+        rf"(?<![\w/])(?P<day>\d{{1,2}})(?:er|º)?\s+(?:de\s+)?(?P<month>{month})(?!\w)(?!\.?,?\s*(?:de\s+)?\d{{4}})"
+        rf"|(?<![\w/])(?P<month2>{month})\s+(?P<day2>\d{{1,2}})(?!\d)(?!,?\s*\d{{4}})"
+        r"|(?<![年\d])(?P<cmonth>\d{1,2})\s*月\s*(?P<cday>\d{1,2})\s*日",
+        re.I,
+    )
+
+
+def find_day_month(text: str) -> tuple[int, int] | None:
+    """Return (day, month) of a date given without its year ("18 تموز/يوليه", "8 September", "5月30日"), or None."""
+    match = _day_month().search(text.translate(_DIGITS))
+    if not match:
+        return None
+    if match["cmonth"]:
+        return int(match["cday"]), int(match["cmonth"])
+    day, name = (match["day"], match["month"]) if match["day"] else (match["day2"], match["month2"])
+    return int(day), _month_names()[re.split(r"\s*/\s*", name.casefold())[-1]]
+
+
 def parse_date(text: str) -> datetime.date | None:
     """Return the date a short line gives ("New York, 11 October 2017", "2017年10月11日")."""
     found = _find_date(text)
@@ -109,6 +132,8 @@ def _find_date(text: str) -> tuple[datetime.date | None, str, str] | None:
         return None
     if stamp := _STAMP.match(line):
         return _date(stamp["year"], stamp["month"], stamp["day"]), "", ""
+    if short := re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d\d)", line):  # "28.01.21"
+        return _date(f"20{short[3]}", short[2], short[1]), "", ""
     found = _match(line)
     if not found:
         return None
@@ -139,6 +164,8 @@ def _only_place_around(before: str, after: str) -> bool:
     """True when what surrounds the date is a place, a weekday or a time, not a sentence."""
     before = before.strip(" ,(|")
     after = after.strip(" ,，،)|–—-")
+    if len(re.findall(r"[\u3400-\u9fff]", before)) > 12:
+        return False  # a Chinese headline that ends with its date, not a date line
     if is_label(after.strip(" :：")):
         after = ""  # "2023年07月12日 切換語言:": a label beside the date
     return (len(before.split()) <= 6 and not before.endswith((".", ":", ";"))

@@ -48,7 +48,7 @@ def block_language(text: str) -> tuple[str | None, float]:
     script = max(counts, key=counts.get)
     if script != "latin":
         return script, counts[script] / letters
-    lang, probability = _identifier().classify(text[:160])
+    lang, probability = _identifier().classify(text[:160].lower())  # capitals throw the n-grams off
     return lang, float(probability)
 
 

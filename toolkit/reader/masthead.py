@@ -14,16 +14,16 @@ import re
 from dataclasses import dataclass, field
 
 from toolkit.model import Block, BlockKind, Delivery, DeliveryKind
-from toolkit.reader.dates import date_venue, find_date, is_timestamp, parse_date, strip_date, weekday_mismatch
+from toolkit.reader.dates import date_venue, find_date, find_day_month, is_timestamp, parse_date, strip_date, weekday_mismatch
 from toolkit.reader.debris import SYMBOL, debris, venue_line
 from toolkit.reader.delivery import delivery_kind, delivery_lead, trailing_delivery
 from toolkit.reader.paragraphs import TERMINAL, Chunk, is_greeting, normalized
 from toolkit.reader.speakers import SALUTATION
 from toolkit.reader.speakers import (
     SPEAKER_LINE, bare_speaker, is_lead_in, is_office_line, is_name, is_title_word, name_after_office, speaker_name,
-    cut_at_office, strip_honorific,
+    cut_at_office, han_name_in, strip_honorific,
 )
-from toolkit.reader.words import all_words, fold
+from toolkit.reader.words import all_words, fold, is_label
 
 # How far down the page the masthead may reach, in chunks.
 _ZONE = 16
@@ -51,6 +51,7 @@ class Masthead:
     dates: list[DateSeen] = field(default_factory=list)
     findings: list[tuple[int, str, str]] = field(default_factory=list)
     body_start: int = 0  # index of the first body chunk
+    undated: list[tuple[int, int, int, int]] = field(default_factory=list)  # (line, day, month, rank): no year
     front: list[tuple[int, str]] = field(default_factory=list)  # (line, role) of every line used
 
 
@@ -105,10 +106,14 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
         return "venue"
     date, place = date_venue(text) if chunk.single else (None, None)
     if date and not SPEAKER_LINE.search(text):
-        masthead.dates.append(DateSeen(date, chunk.line, 1))
+        posted = is_label(strip_date(text).strip(" :：|"))  # "2023年07月12日 切換語言:": the page's posting date
+        masthead.dates.append(DateSeen(date, chunk.line, 3 if posted else 1))
         if wrong_day := weekday_mismatch(text, date):
             masthead.findings.append((chunk.line, "date-weekday", wrong_day))
         masthead.venue = masthead.venue or place
+        return "date"
+    if chunk.single and len(text) <= 30 and (day_month := find_day_month(text)) and not re.search(r"\d{4}", text):
+        masthead.undated.append((chunk.line, *day_month, 1))  # "18 تموز/يوليه": the year comes from elsewhere
         return "date"
     if chunk.single and _is_place(text):
         masthead.venue = masthead.venue or text.strip(" ,.–—-")
@@ -121,12 +126,42 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
         masthead.findings.append((chunk.line, "lead-in", f"lead-in {_short(text)} (the release prints its own "
                                                          "speaker line); left out of the body"))
         if masthead.speaker_name is None:
-            masthead.speaker_name = _clean_name(speaker_name(text) or name_after_office(text) or "")
+            masthead.speaker_name = _clean_name(speaker_name(text) or name_after_office(text) or han_name_in(text) or "")
+        masthead.venue = masthead.venue or _place_in(text)
+        if (day_month := find_day_month(text)) and not find_date(text):
+            masthead.undated.append((chunk.line, *day_month, 2))
+        elif date := find_date(text):
+            masthead.dates.append(DateSeen(date, chunk.line, 2))
         return "lead-in"
     if stamp:
         masthead.findings.append((chunk.line, "timestamp", f"time stamp glued to {_short(text)}; left out"))
         return "debris"
     return None
+
+
+def _give_years(masthead: Masthead) -> None:
+    """Date a day and month printed without a year with the year another line of the masthead gives."""
+    years = [seen.date.year for seen in masthead.dates]
+    for block in (masthead.title, masthead.speaker):
+        if not years and block and (found := re.search(r"(?<!\d)(19|20)\d\d(?!\d)", block.text)):
+            years = [int(found[0])]  # "رسالة الأمين العام — 2022"
+    for line, day, month, rank in masthead.undated:
+        if years:
+            try:
+                masthead.dates.append(DateSeen(datetime.date(years[0], month, day), line, rank))
+            except ValueError:
+                pass
+
+
+def _place_in(text: str) -> str | None:
+    """Return the first known place a lead-in names ("… held at the Palais des Nations on …"), as written."""
+    folded = fold(text)
+    found = [(folded.find(place), place) for place in all_words("places")
+             if re.search(rf"(?<!\w){re.escape(place)}(?!\w)", folded)]
+    if not found:
+        return None
+    index, place = min(found, key=lambda pair: (pair[0], -len(pair[1])))
+    return text[index:index + len(place)] if fold(text[index:index + len(place)]) == place else None
 
 
 def _short(text: str) -> str:
@@ -242,6 +277,7 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
             masthead.findings.append((line.chunk.line, "masthead-line",
                                       f"line {_short(line.chunk.text)} {where} is not part of the speech "
                                       "(a banner, a subtitle?); left out"))
+    _give_years(masthead)
     masthead.front = [(number, line.role) for line in lines if line.role not in (None, "debris")
                       for number, _ in line.chunk.lines]
     return masthead
@@ -287,6 +323,8 @@ def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line
     if not scored:
         return
     best = max(scored, key=lambda pair: pair[0])[1]
+    # A headline printed twice is the title at its first place; the second is the copy.
+    best = next(line for line in candidates if normalized(line.chunk.text) == normalized(best.chunk.text))
     speakerish = SPEAKER_LINE.search(best.chunk.text)
     others = [line for line in candidates if line is not best and SPEAKER_LINE.search(line.chunk.text)]
     if speakerish and (masthead.delivery and masthead.delivery.line < best.chunk.line
@@ -299,6 +337,13 @@ def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line
             masthead.delivery = Delivery(kind, split[1], best.chunk.line, language)
     masthead.title = Block(BlockKind.TITLE, text, best.chunk.line)
     best.role = "title"
+    parts = re.split(r"\s*[,،]\s*", text)
+    if len(parts) < 2 and (end := re.search(r"\s(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$", text)):
+        parts = [text[:end.start()], end[1]]  # "…世界難民日發言 2023年6月20日"
+    if len(parts) >= 2 and (date := parse_date(parts[-1])):  # "…، نيويورك، 26 أيلول/سبتمبر 2016"
+        masthead.dates.append(DateSeen(date, best.chunk.line, 2))
+        if len(parts) >= 3 and _is_place(parts[-2]):
+            masthead.venue = masthead.venue or parts[-2]
 
 
 def _assign_speaker(masthead: Masthead, candidates: list[_Line], chunks: list[Chunk]) -> None:
@@ -308,7 +353,7 @@ def _assign_speaker(masthead: Masthead, candidates: list[_Line], chunks: list[Ch
         text = line.chunk.text
         if SPEAKER_LINE.search(text) and len(text) <= 400 or bare_speaker(text) \
                 or (is_name(text) and (_next_is_office(chunks, line.index) or "\u3400" <= text[0] <= "\u9fff")) \
-                or _han_office_name(text):
+                or _han_office_name(text) or (is_office_line(text) and name_after_office(text)):
             masthead.speaker = Block(BlockKind.SPEAKER, text, line.chunk.line)
             line.role = "speaker"
             return
@@ -399,6 +444,8 @@ def _name_of(masthead: Masthead) -> str | None:
             name = name_after_office(text)
         if name is None and block is masthead.speaker and ", " in text and is_name(text.split(", ")[1]):
             name = text.split(", ")[1]
+        if name is None:
+            name = han_name_in(text)
         if name:
             return _clean_name(name)
     return None

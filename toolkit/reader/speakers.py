@@ -135,6 +135,8 @@ def is_name(text: str) -> bool:
         return False
     bare = strip_honorific(text.strip())
     tokens = bare.split()
+    if bare.isupper() and len(tokens) > 3:
+        return False  # a line in capitals of more than three words is a headline, not a name
     if not 2 <= len(tokens) <= 6 or len(bare) > 60 or re.search(r"\d|[:;!?]", bare):
         return False
     if any(t.casefold().strip(".,") in all_words_list("not_names") for t in tokens):
@@ -220,6 +222,23 @@ def _first_name_run(text: str) -> str | None:
             return " ".join(run)
         run = []
     return None
+
+
+_HAN_DOTTED = re.compile(r"[\u3400-\u9fff]{2,5}[·‧・][\u3400-\u9fff]{1,6}")
+
+
+def han_name_in(text: str) -> str | None:
+    """Return a Chinese rendering of a foreign name in a line ("…高級專員菲利普·格蘭迪在…" gives "菲利普·格蘭迪")."""
+    from toolkit.reader.detection import to_simplified
+
+    simplified = to_simplified(text)
+    masked = list(text)
+    for title in all_words("speaker_titles"):
+        if "\u3400" <= title[:1] <= "\u9fff":
+            for match in re.finditer(re.escape(title), simplified):
+                masked[match.start():match.end()] = " " * (match.end() - match.start())
+    match = _HAN_DOTTED.search("".join(masked))
+    return text[match.start():match.end()] if match else None
 
 
 @functools.cache
