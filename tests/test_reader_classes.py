@@ -181,6 +181,9 @@ def test_class_5_traditional_chinese_is_printed_simplified_and_kept_as_written(t
     from toolkit.reader.detection import to_simplified
 
     assert all(to_simplified(b.text) == b.text for b in s.blocks())  # no Traditional character left to print
+    named = read_statement(write(tmp_path, "---\nspeaker: 菲利普·格蘭迪\nvenue: 聯合國總部\n---\n秘書長聯合國日的致辭\n\n"
+                                           "聯合國日是一個機會，讓我們重申對《憲章》所載崇高理想的承諾。\n", "named.txt"))
+    assert (named.speaker_name, named.venue) == ("菲利普·格兰迪", "联合国总部")  # the PDF's author and place too
 
 
 # 6. Paragraphs: greetings kept together, "1." lists, bullets.
@@ -277,3 +280,22 @@ def test_class_10_the_header_block_is_yaml(tmp_path):
         with pytest.raises(StatementError) as info:
             read_statement(write(tmp_path, text, "bad.txt"))
         assert message in info.value.format_message() and "\n" not in info.value.format_message()
+
+
+def test_class_7_a_confirmed_official_translation_is_printed_never_machine_translated(tmp_path):
+    from support.translators import FakeTranslator
+    from toolkit.commands.publish import publish
+    from toolkit.config import load_config
+
+    workspace = tmp_path / "ws"
+    (workspace / "speeches").mkdir(parents=True)
+    (workspace / "speeches" / "un-day.txt").write_text(
+        "---\nreviewed: ar\n---\nMessage on United Nations Day\n\n24 October 2019\n\n" + ENGLISH + ARABIC,
+        encoding="utf-8")
+    translator = FakeTranslator()
+    result = publish(load_config(workspace, {"languages": "en,ar"}), (), translator=translator)
+    assert ("en", "ar") not in translator.pairs
+    (arabic,) = [e for e in result.editions if e.lang == "ar"]
+    assert arabic.is_reviewed and [b.text for b in arabic.body][0].startswith("نجتمع اليوم للاحتفال")
+    html = (workspace / "output" / "un-day" / "ar.html").read_text(encoding="utf-8")
+    assert "فلنجدد التزامنا بالعمل معا" in html and "[ar]" not in html

@@ -294,9 +294,13 @@ def _simplified(statement: Statement) -> Statement:
     finding = _finding(statement.path, 1, "traditional-chinese",
                        "written in Traditional Chinese (zh-Hant): the zh edition prints it in Simplified "
                        "characters (OpenCC); the original is kept as written")
+    def simplified(text: str | None) -> str | None:
+        return to_simplified(text) if text else text
+
     return dataclasses.replace(
         statement, title=convert(statement.title), speaker=convert(statement.speaker),
         body=tuple(convert(b) for b in statement.body),
+        speaker_name=simplified(statement.speaker_name), venue=simplified(statement.venue),  # the PDF's metadata too
         findings=tuple(sorted(statement.findings + (finding,), key=lambda f: f.line)),
     )
 

@@ -22,7 +22,9 @@ from toolkit.catalogs.merge import (
     update_catalog,
 )
 from toolkit.catalogs.pofile import PoCatalog, now, read_catalog, render_catalog, signature, stamp_catalog
-from toolkit.catalogs.review import CatalogStatus, build_edition, catalog_credits, catalog_status, original_edition
+from toolkit.catalogs.review import (
+    CatalogStatus, build_edition, catalog_credits, catalog_status, original_edition, reviewed_edition,
+)
 from toolkit.catalogs.work import (
     CatalogWork,
     catalog_path,
@@ -41,7 +43,7 @@ __all__ = [
     "CatalogStatus", "CatalogWork", "PoCatalog", "SourceEntry", "block_keys", "build_edition", "build_template",
     "catalog_credits",
     "catalog_path", "catalog_status", "check_final", "gather_catalogs", "is_reviewed", "machine_comments", "now",
-    "original_edition", "plan_merge", "project_version", "read_catalog", "read_existing", "read_template",
+    "original_edition", "reviewed_edition", "plan_merge", "project_version", "read_catalog", "read_existing", "read_template",
     "render_catalog", "reviewed_elsewhere", "reviewed_translations", "signature", "source_entries", "stamp_catalog",
     "suggestion_requests", "target_languages", "template_path", "texts_to_suggest", "unclaimed_catalogs",
     "update_catalog",

@@ -10,7 +10,7 @@ from babel.messages.catalog import Catalog
 
 from toolkit.catalogs.merge import SourceEntry, block_keys, is_reviewed
 from toolkit.catalogs.syntax import short
-from toolkit.model import Edition, EditionBlock, Statement, TextStatus
+from toolkit.model import BlockKind, Edition, EditionBlock, Statement, TextStatus
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,22 @@ def original_edition(statement: Statement) -> Edition:
         title=block(statement.title),
         speaker=block(statement.speaker),
         body=tuple(block(b) for b in statement.body),
+    )
+
+
+def reviewed_edition(statement: Statement) -> Edition:
+    """Return the edition of the language whose official text the page carries (header 'reviewed:'), as written."""
+    blocks = list(statement.translation)
+    title = None
+    if blocks and blocks[0].kind is BlockKind.HEADING:  # the copy's own headline
+        first = blocks.pop(0)
+        title = EditionBlock(BlockKind.TITLE, first.text, TextStatus.REVIEWED, first.line)
+    return Edition(
+        lang=statement.reviewed,
+        statement=statement,
+        title=title,
+        speaker=None,
+        body=tuple(EditionBlock(b.kind, b.text, TextStatus.REVIEWED, b.line) for b in blocks),
     )
 
 

@@ -106,8 +106,9 @@ class CatalogWork:
 
 
 def target_languages(config: Config, statement: Statement) -> list[str]:
-    """Return the languages a statement is translated into: the configured ones but its own."""
-    return [lang for lang in config.languages if lang != statement.source_lang]
+    """Return the languages a statement is translated into: the configured ones but its own, and
+    but the one whose official text the page carries (header 'reviewed:'), which is never machine-translated."""
+    return [lang for lang in config.languages if lang not in (statement.source_lang, statement.reviewed)]
 
 
 def gather_catalogs(config: Config, statement: Statement,

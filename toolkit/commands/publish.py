@@ -76,6 +76,8 @@ def publish(
             catalogs.stamp_catalog(template, catalogs.read_template(pot_path), moment, template=True)
             sources[pot_path] = catalogs.render_catalog(template)
             editions = [catalogs.original_edition(statement)] if statement.source_lang in config.languages else []
+            if statement.reviewed in config.languages:  # the page's official translation, confirmed in the header
+                editions.append(catalogs.reviewed_edition(statement))
             origins = {statement.source_lang: _Origin({}, ())}
             for item in work[statement.slug]:
                 merged = item.merge(suggestions.get(item.pair))
