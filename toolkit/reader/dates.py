@@ -205,6 +205,8 @@ def _place(text: str) -> str | None:
     if place.count("(") != place.count(")"):
         place = place.strip("()")
     place = re.sub(r"[\s,]+(?:le|el|de|the|on)$", "", place, flags=re.I).strip(" ,،")
+    if place.casefold() in ("le", "la", "el", "de", "du", "the", "on", "del"):
+        return None
     return place or None
 
 

@@ -432,6 +432,8 @@ def _name_of(masthead: Masthead) -> str | None:
             continue
         text = block.text
         name = speaker_name(text) or next(filter(None, map(speaker_name, re.split(r"(?<=\.)\s+", text)[1:])), None)
+        if name and is_title_word(name):  # "Discurso de la Secretaria Ejecutiva de la CEPAL, Alicia Bárcena."
+            name = name_after_office(text) or name
         if block is masthead.title:
             name = name or name_after_office(text)
         elif name is None and (bare := bare_speaker(text)):
