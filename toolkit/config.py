@@ -40,6 +40,7 @@ class Config:
     translator: str = "argos"  # or "libretranslate": a shared server instead of local models
     libretranslate_url: tuple[str, ...] = ()  # one or more servers with the same models
     libretranslate_concurrency: int = 2  # requests in flight per server
+    base_url: str = ""  # where output/ is served: feeds link absolutely under it; "" keeps links relative
 
     @property
     def speeches_path(self) -> Path:
@@ -197,9 +198,17 @@ def _urls(value, workspace: Path) -> tuple[str, ...]:
     return tuple(dict.fromkeys(url.rstrip("/") for url in urls))
 
 
+def _base_url(value, workspace: Path) -> str:
+    parsed = urllib.parse.urlsplit(_text(value))
+    if value and (parsed.scheme not in ("http", "https") or not parsed.netloc):
+        raise ValueError(f"{value!r} is not an http:// or https:// URL")
+    return value.rstrip("/") + "/" if value else ""
+
+
 # One converter per setting, which checks its type: a new Config field needs its own here
 # (tests/test_config.py fails otherwise).
 _CONVERTERS = {
+    "base_url": _base_url,
     "speeches_dir": _folder,
     "locales_dir": _folder,
     "output_dir": _folder,

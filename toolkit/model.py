@@ -184,6 +184,7 @@ class EditionRecord:
     title: str = ""  # the edition's title, as the index shows it in its own language
     title_lang: str = ""  # the title's language: the source's when it is not translated yet
     provenance: dict | None = None  # Provenance.as_meta(): what the PDF's XMP and the HTML <meta> say
+    summary: str = ""  # the first paragraph, for feeds
     content_sha256: str = ""  # the edition's text and provenance without its issue time (Provenance.content_key)
 
 
@@ -211,3 +212,14 @@ class Provenance:
             "reviewers": "; ".join(self.reviewers),
         }
         return {name: value for name, value in values.items() if value}
+
+
+@dataclass(frozen=True)
+class PublishedStatement:
+    """One statement as output/<slug>/manifest.json describes it: what the site index and feeds list."""
+
+    slug: str
+    title: str
+    source_lang: str
+    date: str  # ISO date of delivery, or ""
+    editions: tuple[EditionRecord, ...]

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from toolkit.errors import PresskitError
-from toolkit.model import Edition, EditionRecord, Provenance
+from toolkit.model import Edition, EditionRecord, Provenance, PublishedStatement
 
 log = logging.getLogger("toolkit")
 
@@ -251,7 +251,8 @@ def edition_record(edition: Edition, pdf: RenderedPdf, html: bytes, typeset: str
     return EditionRecord(code=edition.lang, status=status, pages=pdf.pages, pdf_bytes=len(pdf.data),
                          html_bytes=len(html), pdf_sha256=_sha256(pdf.data), html_sha256=_sha256(html),
                          typeset_sha256=typeset, title=title.text if title else "", title_lang=title_lang,
-                         provenance=provenance.as_meta() if provenance else None, content_sha256=content)
+                         provenance=provenance.as_meta() if provenance else None, content_sha256=content,
+                         summary=next((b.text for b in edition.body if b.kind.value == "paragraph"), ""))
 
 
 def read_manifest(folder: Path) -> list[EditionRecord]:
@@ -293,9 +294,32 @@ def earlier_editions(folder: Path, skip: set[str], records: list[EditionRecord] 
     return kept
 
 
-def render_manifest(slug: str, records: list[EditionRecord], version: str) -> bytes:
+def render_manifest(slug: str, records: list[EditionRecord], version: str, statement=None) -> bytes:
     """Return the manifest of a statement's output folder: editions, sizes, checksums."""
     import json
 
     manifest = {"statement": slug, "generator": f"presskit {version}", "editions": [asdict(r) for r in records]}
+    if statement is not None:
+        manifest.update(title=statement.title.text if statement.title else slug, source_lang=statement.source_lang,
+                        date=statement.date.isoformat() if statement.date else "")
     return (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def published_statement(data: bytes) -> PublishedStatement | None:
+    """Return what a manifest's bytes say about its statement; None when it is not one of ours."""
+    import json
+
+    try:
+        manifest = json.loads(data)
+        slug = manifest["statement"]
+    except (ValueError, KeyError, TypeError):
+        return None
+    names = {f.name for f in fields(EditionRecord)}
+    records = []
+    for record in manifest.get("editions") or []:
+        try:
+            records.append(EditionRecord(**{key: value for key, value in record.items() if key in names}))
+        except (TypeError, AttributeError):
+            continue
+    return PublishedStatement(slug, manifest.get("title") or slug, manifest.get("source_lang") or "",
+                              manifest.get("date") or "", tuple(records))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from toolkit import __version__, catalogs, locking, publishing, rendering, translation
+from toolkit import __version__, catalogs, locking, publishing, rendering, syndication, translation
 from toolkit.catalogs import CatalogStatus, CatalogWork
 from toolkit.config import Config
 from toolkit.fonts import font_configuration
@@ -90,6 +90,7 @@ def publish(
             editions.sort(key=lambda e: UN_ORDER.index(e.lang))
             files.update(_build_folder(config, env, statement, editions, say, origins, moment))
             result.editions.extend(editions)
+        files.update(_build_site(config, env, files))
         for item in every:
             item.check_unchanged()
         # Catalogs first: if typesetting output fails on a full disk, no reviewer work is at risk.
@@ -194,5 +195,27 @@ def _build_folder(config: Config, env, statement: Statement, editions: list[Edit
         records.sort(key=lambda r: UN_ORDER.index(r.code))
         index = rendering.render_index(env, statement, records, statement.source_lang)
         files[folder / "index.html"] = index.encode("utf-8")
-        files[folder / publishing.MANIFEST] = publishing.render_manifest(statement.slug, records, __version__)
+        files[folder / publishing.MANIFEST] = publishing.render_manifest(statement.slug, records, __version__, statement)
     return files
+
+
+def _build_site(config: Config, env, files: dict[Path, bytes]) -> dict[Path, bytes]:
+    """Return output/index.html and output/feed.<lang>.atom over every statement published there."""
+    manifests = {path.parent.name: data for path, data in files.items() if path.name == publishing.MANIFEST}
+    if config.output_path.is_dir():
+        for path in sorted(config.output_path.glob(f"*/{publishing.MANIFEST}")):
+            if path.parent.name not in manifests:
+                try:
+                    manifests[path.parent.name] = path.read_bytes()
+                except OSError:
+                    continue
+    published = [p for p in (publishing.published_statement(data) for data in manifests.values()) if p and p.editions]
+    if not published:
+        return {}
+    published.sort(key=lambda p: (p.date, p.slug), reverse=True)  # newest first
+    site = {config.output_path / "index.html": rendering.render_site_index(env, published).encode("utf-8")}
+    for code in UN_ORDER:
+        feed = syndication.render_feed(env, published, code, base_url=config.base_url)
+        if feed is not None:
+            site[config.output_path / f"feed.{code}.atom"] = feed
+    return site

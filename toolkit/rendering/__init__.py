@@ -46,7 +46,7 @@ __all__ = [
     "PressEnvironment", "TextView", "css_string", "delivery_text", "edition_links", "format_size",
     "format_un_date", "get_context", "group_body", "index_rows", "isolate_html", "isolate_plain",
     "language_name", "load_translations", "make_environment", "native_name", "og_locale",
-    "opposite_runs", "page_label_css", "render_edition", "render_index", "stylesheet_context",
+    "opposite_runs", "page_label_css", "render_edition", "render_index", "render_site_index", "stylesheet_context",
     "speaker_in", "summarize", "text_view", "tie_words", "venue_text",
 ]
 
@@ -289,3 +289,27 @@ def _render(env: PressEnvironment, name: str, context: dict) -> str:
         return env.get_template(name).render(context, stylesheet=Markup(stylesheet), screen_stylesheet=Markup(screen))
     except jinja2.TemplateError as exc:
         raise TemplateError(f"template {name} failed: {exc}") from exc
+
+
+def render_site_index(env: PressEnvironment, published: list, lang: str = "en") -> str:
+    """Render output/index.html: every published statement, newest first, each language linked."""
+    import datetime
+
+    language = get_language(lang)
+    translations = env.translations(lang)
+    title = translations.gettext("Meetings Coverage and Press Releases")
+    items = []
+    for statement in published:
+        source = get_language(statement.source_lang or lang)
+        day = datetime.date.fromisoformat(statement.date) if statement.date else None
+        items.append({
+            "slug": statement.slug, "title": statement.title, "tag": source.tag, "direction": source.direction,
+            "date": statement.date, "date_text": tie_words(format_un_date(day, lang), lang) if day else "",
+            "rows": index_rows(list(statement.editions), lang, translations),
+        })
+    context = {
+        "language": language, "title": title, "description": title, "version": __version__,
+        "og_locale": og_locale(language.code), "statements": items,
+        "stylesheet_context": stylesheet_context(language, translations), "translations": translations,
+    }
+    return _render(env, "site.html", context)
