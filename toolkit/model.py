@@ -124,6 +124,7 @@ class Suggestion:
     version: str  # the package version
     pivot: str | None = None  # language code pivoted through, e.g. "en"
     memory: MemoryMatch | None = None  # set when the text comes from the translation memory
+    terms: tuple[str, ...] = ()  # what pinning did: spans kept verbatim, glossary terms enforced
 
 
 class TextStatus(str, enum.Enum):

@@ -240,7 +240,7 @@ def machine_comments(suggestion: Suggestion) -> list[str]:
     if suggestion.pivot:
         name = LANGUAGES[suggestion.pivot].english_name if suggestion.pivot in LANGUAGES else suggestion.pivot
         lines.append(f"Pivot language: {name} ({suggestion.pivot})")
-    return lines
+    return lines + list(suggestion.terms)  # what pinning did (toolkit.translation.pinned)
 
 
 def memory_comments(match: MemoryMatch) -> list[str]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from toolkit.errors import MissingModelError, TranslationError
 from toolkit.model import Suggestion
 from toolkit.translation import packages
+from toolkit.terminology.pinning import choose_hypothesis
 from toolkit.translation.memory import TranslationMemory
 from toolkit.translation.sentences import assemble as _assemble
 from toolkit.translation.sentences import translatable as _translatable
@@ -31,6 +32,7 @@ LENGTH_PENALTY = 0.2
 # Token batches, not Argos's 32: on CPU large batches amortise the decoder's per-step cost.
 MAX_BATCH_TOKENS = 1024
 NO_SPACE_LANGUAGES = frozenset({"zh", "ja"})  # sentences are joined without a space
+HYPOTHESES = 4  # n best asked for a sentence with glossary terms
 
 # label, total -> a context manager with update(n), like click.progressbar
 ProgressBar = Callable[[str, int], AbstractContextManager]
@@ -44,6 +46,7 @@ class ArgosTranslator:
     """
 
     engine = ENGINE
+    choose_terms = True  # takes `terms` in translate_many: picks among n-best hypotheses
 
     def __init__(self, packages_dir: Path | None = None, memory: TranslationMemory | None = None, threads: int = 2,
                  device: str = "auto"):
@@ -129,7 +132,8 @@ class ArgosTranslator:
         return self.translate_many({(source, target): texts}, bar)[source, target]
 
     def translate_many(
-        self, requests: Mapping[tuple[str, str], Sequence[str]], bar: ProgressBar | None = None
+        self, requests: Mapping[tuple[str, str], Sequence[str]], bar: ProgressBar | None = None,
+        terms: Mapping[tuple[str, str], Mapping[str, Sequence]] | None = None,
     ) -> dict[tuple[str, str], list[Suggestion]]:
         """Translate texts for several (source, target) pairs, loading each model once.
 
@@ -137,6 +141,9 @@ class ArgosTranslator:
         leg (en→fr), each leg over the union of the sentences all pairs send it, so one model is
         in memory at a time and none is loaded twice. `bar(label, total)` returns a context
         manager with `update(n)` (like click.progressbar): one bar per leg, over its inputs.
+        `terms` (pair -> text -> pinning.Requirement) names the glossary terms a text's
+        translation should use: on the pair's last leg, such sentences are decoded to n best and
+        the best-scoring hypothesis using the most of them is kept (see toolkit.terminology.pinning).
         """
         for source, target in requests:
             if source == target:
@@ -158,10 +165,11 @@ class ArgosTranslator:
         for step in steps:
             for leg, pairs in step.values():
                 inputs = list(dict.fromkeys(text for pair in pairs for text in done[pair].values()))
+                wanted = _wanted_terms(terms, [p for p in pairs if routes[p][-1].path == leg.path], done)
                 label = f"translating {leg.from_code}→{leg.to_code}"
                 with bar(label, len(inputs)) if bar else nullcontext() as shown:
                     update = (lambda _: shown.update(1)) if shown is not None else None
-                    result = self._translate_leg(leg, inputs, update)
+                    result = self._translate_leg(leg, inputs, update, wanted)
                 for pair in pairs:
                     done[pair] = {sentence: result[text] for sentence, text in done[pair].items()}
         found = {}
@@ -178,33 +186,62 @@ class ArgosTranslator:
         return found
 
     def _translate_leg(
-        self, leg: packages.ModelPackage, sentences: list[str], done: Callable[[str], None] | None
+        self, leg: packages.ModelPackage, sentences: list[str], done: Callable[[str], None] | None,
+        wanted: Mapping[str, tuple] | None = None,
     ) -> dict[str, str]:
-        """Translate unique sentences with one package: this run's cache, the memory, the model."""
-        key = (leg.from_code, leg.to_code, leg.name, f"{leg.version}/beam{self._beam_size()}")
-        cache = self._cache.setdefault(key, {})
-        # A first leg may return a sentence without letters (or nothing): the second passes it on.
-        cache.update((s, s) for s in sentences if not _translatable(s))
-        todo = [s for s in sentences if s not in cache]
-        if todo and self.memory is not None:
-            cache.update(self.memory.lookup(key, todo))
-            todo = [s for s in todo if s not in cache]
+        """Translate unique sentences with one package: this run's cache, the memory, the model.
+
+        A sentence with `wanted` terms is cached under its own key (the terms' digest): the
+        hypothesis chosen for it depends on the glossary, and follows its edits.
+        """
+        wanted = wanted or {}
+        base = (leg.from_code, leg.to_code, leg.name, f"{leg.version}/beam{self._beam_size()}")
+
+        def key_of(sentence: str) -> tuple:
+            needs = wanted.get(sentence)
+            return base if not needs else (*base[:3], f"{base[3]}/glossary-{_digest(needs)}")
+
+        groups: dict[tuple, list[str]] = {}
+        for sentence in sentences:
+            groups.setdefault(key_of(sentence), []).append(sentence)
+        todo: list[tuple[tuple, str]] = []
+        for key, group in groups.items():
+            cache = self._cache.setdefault(key, {})
+            # A first leg may return a sentence without letters (or nothing): the second passes it on.
+            cache.update((s, s) for s in group if not _translatable(s))
+            missing = [s for s in group if s not in cache]
+            if missing and self.memory is not None:
+                cache.update(self.memory.lookup(key, missing))
+                missing = [s for s in missing if s not in cache]
+            todo += [(key, s) for s in missing]
         if done is not None:
             for sentence in sentences:
-                if sentence in cache:
+                if sentence in self._cache[key_of(sentence)]:
                     done(sentence)
         if todo:
-            translations = self._run_model(leg, todo, done)
-            cache.update(zip(todo, translations))
+            plain = [s for _, s in todo if not wanted.get(s)]
+            termed = [s for _, s in todo if wanted.get(s)]
+            translations = dict(zip(plain, self._run_model(leg, plain, done))) if plain else {}
+            if termed:
+                translations.update(zip(termed, self._run_model(leg, termed, done, wanted)))
+            stored: dict[tuple, list[tuple[str, str]]] = {}
+            for key, sentence in todo:
+                self._cache[key][sentence] = translations[sentence]
+                stored.setdefault(key, []).append((sentence, translations[sentence]))
             if self.memory is not None:
-                self.memory.store(key, zip(todo, translations))
-        return {sentence: cache[sentence] for sentence in sentences}
+                for key, items in stored.items():
+                    self.memory.store(key, items)
+        return {sentence: self._cache[key_of(sentence)][sentence] for sentence in sentences}
 
-    def _run_model(self, leg: packages.ModelPackage, sentences: list[str], done) -> list[str]:
+    def _run_model(self, leg: packages.ModelPackage, sentences: list[str], done,
+                   wanted: Mapping[str, tuple] | None = None) -> list[str]:
         translator, argos_package = self._load(leg)
         tokenizer = argos_package.tokenizer
         prefix = argos_package.target_prefix
         log.info("translating %d sentences with %s %s", len(sentences), leg.name, leg.version)
+        # For glossary terms, the n best of the beam (no constrained decoding in CTranslate2, #739).
+        beam = max(self._beam_size(), HYPOTHESES) if wanted else self._beam_size()
+        hypotheses = beam if wanted else 1
         # Argos's decoding settings: argostranslate.translate.apply_packaged_translation.
         results = translator.translate_batch(
             [tokenizer.encode(sentence) for sentence in sentences],
@@ -212,8 +249,8 @@ class ArgosTranslator:
             replace_unknowns=True,
             max_batch_size=MAX_BATCH_TOKENS,
             batch_type="tokens",
-            beam_size=self._beam_size(),
-            num_hypotheses=1,
+            beam_size=beam,
+            num_hypotheses=hypotheses,
             length_penalty=LENGTH_PENALTY,
             asynchronous=True,  # same work, but results can be reported as they arrive
         )
@@ -221,10 +258,14 @@ class ArgosTranslator:
         self.sentences_translated += len(sentences)
         translations = []
         for sentence, result in zip(sentences, results):
-            value = tokenizer.decode(result.result().hypotheses[0])
-            if prefix and value.startswith(prefix):
-                value = value[len(prefix):]
-            translations.append(value.strip())
+            values = []
+            for tokens in result.result().hypotheses:
+                value = tokenizer.decode(tokens)
+                if prefix and value.startswith(prefix):
+                    value = value[len(prefix):]
+                values.append(value.strip())
+            index = choose_hypothesis(values, wanted[sentence])[0] if wanted else 0
+            translations.append(values[index])
             if done is not None:
                 done(sentence)
         return translations
@@ -334,3 +375,24 @@ class _Counter:
     def update(self, n: int) -> None:
         self.count += n
         self.progress(n)
+
+
+def _wanted_terms(terms, pairs, done) -> dict[str, tuple]:
+    """Return leg input -> the glossary requirements of the source sentences it stands for."""
+    wanted: dict[str, tuple] = {}
+    for pair in pairs:
+        for text, needs in ((terms or {}).get(pair) or {}).items():
+            if not needs:
+                continue
+            for sentence in _unique_sentences([text]):
+                current = done[pair].get(sentence)
+                if current is not None:
+                    wanted[current] = tuple(dict.fromkeys((*wanted.get(current, ()), *needs)))
+    return wanted
+
+
+def _digest(needs) -> str:
+    import hashlib
+
+    text = "\n".join(sorted(f"{r.lang}:{'|'.join(r.forms)}" for r in needs))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
