@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-MODULES = ("setup", "startup", "translate", "render", "publish", "memory", "merge", "reader")
+MODULES = ("setup", "startup", "translate", "render", "publish", "memory", "merge", "reader", "checks", "pinning")
 
 
 def main(argv: list[str]) -> int:

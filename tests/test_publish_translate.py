@@ -43,8 +43,8 @@ def spy_runs(monkeypatch):
     runs = []
     real = translation.open_translator
 
-    def spy(config, environ=None):
-        translator = real(config, environ)
+    def spy(config, environ=None, **options):
+        translator = real(config, environ, **options)
         runs.append(translator)
         return translator
 

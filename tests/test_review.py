@@ -233,7 +233,7 @@ BAD = sorted((DATA / "bad" / "catalogs").iterdir())
 
 @pytest.mark.parametrize("bad", BAD, ids=[p.name for p in BAD])
 def test_broken_po_is_one_error_and_nothing_is_written(tmp_path, bad, monkeypatch):
-    monkeypatch.setattr(translation, "open_translator", lambda config, environ=None: FakeTranslator())
+    monkeypatch.setattr(translation, "open_translator", lambda config, environ=None, glossary=None: FakeTranslator())
     root = workspace(tmp_path, locales=True)
     shutil.copy(bad, po_path(root, "fr"))
     before = snapshot(root)
@@ -282,7 +282,7 @@ def test_lock_is_released_after_a_failed_run(tmp_path):
 
 def test_lang_and_from_options(tmp_path, monkeypatch):
     recording = FakeTranslator()
-    monkeypatch.setattr(translation, "open_translator", lambda config, environ=None: recording)
+    monkeypatch.setattr(translation, "open_translator", lambda config, environ=None, glossary=None: recording)
     root = workspace(tmp_path)
     result = CliRunner().invoke(cli, ["-C", str(root), "publish", "--from", "fr", "--lang", "en", "--lang", "es"])
     assert result.exit_code == 0, result.output

@@ -29,8 +29,8 @@ def test_sample_is_fully_reviewed_in_five_languages(tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == SLUG
-    assert lines[1].split() == ["lang", "entries", "reviewed", "machine", "untranslated", "obsolete", "reviewed", "%"]
-    assert rows(result.output) == {lang: ["23", "23", "0", "0", "0", "100", "%"] for lang in ("ar", "zh", "fr", "ru", "es")}
+    assert lines[1].split() == ["lang", "entries", "reviewed", "machine", "untranslated", "obsolete", "reviewed", "%", "checks"]
+    assert rows(result.output) == {lang: ["23", "23", "0", "0", "0", "100", "%", "0"] for lang in ("ar", "zh", "fr", "ru", "es")}
     assert snapshot(root) == before and not (root / ".presskit").exists()  # status writes nothing
 
 
@@ -39,7 +39,7 @@ def test_repository_sample_is_fully_reviewed():
 
     result = status(ROOT, "--check")
     assert result.exit_code == 0, result.output
-    assert all(cells[-2] == "100" for cells in rows(result.output).values()) and len(rows(result.output)) == 5
+    assert all(cells[-3] == "100" and cells[-1] == "0" for cells in rows(result.output).values()) and len(rows(result.output)) == 5
 
 
 def test_check_fails_on_a_fuzzy_entry(tmp_path):
@@ -50,7 +50,7 @@ def test_check_fails_on_a_fuzzy_entry(tmp_path):
         encoding="utf-8")
     result = status(root)
     assert result.exit_code == 0
-    assert rows(result.output)["ru"] == ["23", "22", "1", "0", "0", "95", "%"]
+    assert rows(result.output)["ru"] == ["23", "22", "1", "0", "0", "95", "%", "0"]
     result = status(root, "--check")
     assert result.exit_code == ExitStatus.NOT_REVIEWED and f"not fully reviewed: {SLUG} [ru]" in result.output
 
@@ -67,14 +67,14 @@ def test_changed_and_removed_paragraphs_count_as_unreviewed_and_obsolete(tmp_pat
     result = status(root, "--lang", "fr")
     # 22 entries: one changed (fuzzy, from the old reviewed text), two obsolete (removed, and the
     # old version of the changed one).
-    assert rows(result.output) == {"fr": ["22", "21", "1", "0", "2", "95", "%"]}
+    assert rows(result.output) == {"fr": ["22", "21", "1", "0", "2", "95", "%", "0"]}
 
 
 def test_no_catalog_yet_is_all_untranslated(tmp_path):
     root = workspace(tmp_path)
     result = status(root, "--lang", "es,zh", "--check")
     assert result.exit_code == ExitStatus.NOT_REVIEWED
-    assert rows(result.output) == {lang: ["23", "0", "0", "23", "0", "0", "%"] for lang in ("zh", "es")}
+    assert rows(result.output) == {lang: ["23", "0", "0", "23", "0", "0", "%", "0"] for lang in ("zh", "es")}
 
 
 def test_broken_catalog_is_an_error(tmp_path):

@@ -226,18 +226,74 @@ def status(obj: Context, speeches: tuple[Path, ...], langs: tuple[str, ...], sou
     statuses, findings = run_status(config, speeches)
     for finding in findings:
         click.echo(f"note: {finding}", err=True)
-    header = ("lang", "entries", "reviewed", "machine", "untranslated", "obsolete", "reviewed %")
+    header = ("lang", "entries", "reviewed", "machine", "untranslated", "obsolete", "reviewed %", "checks")
     for slug, rows in _by_statement(statuses).items():
         click.echo(slug)
         click.echo("  " + "  ".join(f"{h:>{len(h)}}" for h in header))
         for s in rows:
-            cells = (s.lang, s.entries, s.reviewed, s.machine, s.untranslated, s.obsolete, f"{s.percent} %")
+            cells = (s.lang, s.entries, s.reviewed, s.machine, s.untranslated, s.obsolete, f"{s.percent} %",
+                     s.problems)
             click.echo("  " + "  ".join(f"{str(c):>{len(h)}}" if i else f"{c:<{len(h)}}"
                                         for i, (c, h) in enumerate(zip(cells, header))))
     behind = [f"{s.slug} [{s.lang}]" for s in statuses if not s.complete]
     if check and behind:
         click.echo(f"not fully reviewed: {', '.join(behind)}", err=True)
         raise SystemExit(ExitStatus.NOT_REVIEWED)
+
+
+@cli.command()
+@click.argument("speeches", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--lang", "langs", multiple=True, metavar="LANG",
+              help="Only these languages (repeat it, or --lang fr,es). Default: all six.")
+@click.option("--from", "source", metavar="LANG",
+              help="Language the statements are written in, when the speech file does not say.")
+@click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON, for tools and CI.")
+@pass_context
+def check(obj: Context, speeches: tuple[Path, ...], langs: tuple[str, ...], source: str | None,
+          as_json: bool) -> None:
+    """Check the translations for what machine translation gets wrong.
+
+    Every translated entry of every catalog is compared with its source text:
+    numbers and months, text left untranslated or in Latin letters, repeated
+    words, a dropped sentence, glossary terms (glossary/*.tbx, glossary/*.csv
+    and the UN glossary presskit ships), document symbols, URLs, e-mails and
+    names that must stay as written, brackets, quotation marks, spacing and
+    punctuation. One line per problem, as FILE:LINE: CHECK: MESSAGE, where
+    FILE:LINE is the entry in the PO file. Nothing is written: publish puts the
+    same findings into the PO files as "#. check:" comments.
+
+    A false alarm is acknowledged by adding a flag to the entry, e.g.
+    "#, ignore-numbers" ("ignore-checks" for all). Exits with status 1 when a
+    reviewed entry has an error nobody acknowledged (length, quotation marks,
+    spacing and punctuation are warnings and never do).
+
+    \b
+    Examples:
+      presskit check
+      presskit check --lang fr speeches/closing-second-multistakeholder-hearing.txt
+      presskit check --json > problems.json
+    """
+    from toolkit.commands.check import check as run_check
+
+    config = obj.config(languages=",".join(langs) or None, source_language=source)
+    result = run_check(config, speeches)
+    if as_json:
+        import json
+
+        click.echo(json.dumps({"problems": [p.as_dict() for p in result.problems], "languages": result.counts()},
+                              ensure_ascii=False, indent=2))
+    else:
+        for problem in result.problems:
+            click.echo(str(problem))
+        counts = result.counts()
+        opened = sum(row["errors"] + row["warnings"] for row in counts.values())
+        blocking = len(result.blocking)
+        checked = sum(row["entries"] for row in counts.values())
+        click.echo(f"{checked} entries checked: {opened} problem(s), {blocking} error(s) in reviewed entries"
+                   + ("; fix them or acknowledge a false alarm with '#, ignore-CHECK'" if blocking else ""),
+                   err=True)
+    if result.blocking:
+        raise SystemExit(1)
 
 
 @cli.group()

@@ -37,6 +37,7 @@ class Config:
     pdf_variant: str = "pdf/ua-1"
     threads: int = 2
     device: str = "auto"  # CTranslate2 device: auto (a CUDA GPU when there is one), cpu, cuda
+    glossary_dir: str = "glossary"  # the office's glossaries: glossary/*.tbx, glossary/*.csv
     translator: str = "argos"  # or "libretranslate": a shared server instead of local models
     libretranslate_url: tuple[str, ...] = ()  # one or more servers with the same models
     libretranslate_concurrency: int = 2  # requests in flight per server
@@ -49,6 +50,10 @@ class Config:
     @property
     def locales_path(self) -> Path:
         return self.workspace / self.locales_dir
+
+    @property
+    def glossary_path(self) -> Path:
+        return self.workspace / self.glossary_dir
 
     @property
     def output_path(self) -> Path:

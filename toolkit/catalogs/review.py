@@ -26,6 +26,7 @@ class CatalogStatus:
     untranslated: int
     obsolete: int
     unreviewed: tuple[str, ...] = ()  # "where: what" for each entry still to review
+    problems: int = 0  # what `presskit check` finds and nobody acknowledged (toolkit.checks)
 
     @property
     def percent(self) -> int:

@@ -73,3 +73,32 @@ def annotate_catalog(catalog: Catalog, source_lang: str, lang: str, glossary: Gl
         if kept != list(message.auto_comments):
             message.auto_comments = kept
     return results
+
+
+def blocking_lines(checks: list[EntryCheck], shown_path) -> list[str]:
+    """Return `path:line: code: message` for each unacknowledged error of a reviewed entry."""
+    return [f"{shown_path}:{c.line or 1}: {p.code}: {p.message}" for c in checks if c.blocking for p in c.errors]
+
+
+def final_problems(config, work, glossary: Glossary | None, shown: int = 12) -> None:
+    """Raise ReviewError naming every reviewed entry with an unacknowledged check error.
+
+    `work` is the run's catalogs (toolkit.catalogs.CatalogWork); each is checked as read.
+    """
+    from toolkit.errors import ReviewError
+
+    problems = []
+    for item in work:
+        if item.old is None:
+            continue
+        found = blocking_lines(check_catalog(item.old, item.statement.source_lang, item.lang, glossary),
+                               config.relative(item.path))
+        if found:
+            problems.append(f"{item.statement.slug} [{item.lang}]: {len(found)} check error(s) in reviewed entries")
+            problems += [f"  {line}" for line in found[:shown]]
+            if len(found) > shown:
+                problems.append(f"  ... and {len(found) - shown} more")
+    if problems:
+        raise ReviewError("--final: reviewed entries fail the checks; nothing was written. Fix the "
+                          "translation, or acknowledge a false alarm with a flag such as "
+                          "'#, ignore-numbers' (presskit check lists them all):\n" + "\n".join(problems))

@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Callable
 
 from toolkit import __version__, catalogs, locking, publishing, rendering, syndication, translation
+from toolkit.checks.catalog import annotate_catalog, final_problems
 from toolkit.catalogs import CatalogStatus, CatalogWork
 from toolkit.config import Config
 from toolkit.fonts import font_configuration
 from toolkit.languages import UN_ORDER
 from toolkit.model import Edition, Finding, Provenance, Statement, Suggestion, TextStatus
+from toolkit.terminology import Glossary, load_glossary
 from toolkit.translation import ProgressBar, Translator, reuse
 from toolkit.workspace import read_statements
 
@@ -58,10 +60,12 @@ def publish(
         entries = {s.slug: catalogs.source_entries(s, config.workspace) for s in statements}
         work = {s.slug: catalogs.gather_catalogs(config, s, entries[s.slug]) for s in statements}
         every = [item for items in work.values() for item in items]
+        glossary = load_glossary(config.workspace, config.glossary_dir)
         if final:
             catalogs.check_final(config, every)
+            final_problems(config, every, glossary)
         result = PublishResult()
-        suggestions = suggest(config, every, translator, say, bar, result.suggestions)
+        suggestions = suggest(config, every, translator, say, bar, result.suggestions, glossary=glossary)
 
         if not paths:
             result.findings.extend(catalogs.unclaimed_catalogs(config, statements))
@@ -81,6 +85,8 @@ def publish(
             origins = {statement.source_lang: _Origin({}, ())}
             for item in work[statement.slug]:
                 merged = item.merge(suggestions.get(item.pair))
+                # Before the date stamp: a catalog whose problems changed is a changed catalog.
+                annotate_catalog(merged, statement.source_lang, item.lang, glossary)
                 catalogs.stamp_catalog(merged, item.old, moment, creation_date=template.creation_date)
                 sources[item.path] = catalogs.render_catalog(merged)
                 result.catalogs.append(item.status(config.relative(item.path), merged))
@@ -101,10 +107,11 @@ def publish(
 
 def suggest(config: Config, work: list[CatalogWork], translator: Translator | None, say,
             bar: ProgressBar | None, counts: reuse.SuggestionCounts | None = None,
-            machine: bool = True) -> dict[tuple[str, str], dict[str, Suggestion]]:
+            machine: bool = True, glossary: Glossary | None = None) -> dict[tuple[str, str], dict[str, Suggestion]]:
     """Suggest a translation for every text some catalog lacks: from the translation memory
     first (fed with every reviewed entry of the workspace), then from the translator for the
-    rest; no translator is made when nothing is left for it (or `machine` is False)."""
+    rest; no translator is made when nothing is left for it (or `machine` is False). With a
+    `glossary`, the translator made here pins names, symbols and terms (translation.pinned)."""
     requests = catalogs.suggestion_requests(work)
     # The other statements' reviewed entries too: a reviewer may have signed them off since
     # they were last published.
@@ -114,7 +121,7 @@ def suggest(config: Config, work: list[CatalogWork], translator: Translator | No
     def machine_translate(rest):
         nonlocal translator
         if translator is None:
-            translator = translation.open_translator(config)
+            translator = translation.open_translator(config, glossary=glossary)
             made.append(translator)
         return translation.suggest(translator, rest, say=say, bar=bar, languages=config.languages)
 

@@ -52,15 +52,25 @@ class Translator(Protocol):
         """Free what the engine holds (models in memory, connections)."""
 
 
-def open_translator(config, environ: Mapping[str, str] | None = None) -> Translator:
-    """Return the translator the config chooses, for one run: the one place that chooses."""
+def open_translator(config, environ: Mapping[str, str] | None = None, glossary=None) -> Translator:
+    """Return the translator the config chooses, for one run: the one place that chooses.
+
+    With a `glossary` (toolkit.terminology), the backend is wrapped in PinnedTranslator: names,
+    symbols, URLs and e-mails come out verbatim, and glossary terms are asked for.
+    """
     import os
 
     if config.translator == "libretranslate":
         from toolkit.translation.libretranslate import LibreTranslateTranslator
 
-        return LibreTranslateTranslator.from_config(config, os.environ if environ is None else environ)
-    return ArgosTranslator.from_config(config)
+        backend = LibreTranslateTranslator.from_config(config, os.environ if environ is None else environ)
+    else:
+        backend = ArgosTranslator.from_config(config)
+    if glossary is None:
+        return backend
+    from toolkit.translation.pinned import PinnedTranslator
+
+    return PinnedTranslator(backend, glossary)
 
 
 def suggest(

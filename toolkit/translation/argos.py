@@ -219,11 +219,8 @@ class ArgosTranslator:
                 if sentence in self._cache[key_of(sentence)]:
                     done(sentence)
         if todo:
-            plain = [s for _, s in todo if not wanted.get(s)]
-            termed = [s for _, s in todo if wanted.get(s)]
-            translations = dict(zip(plain, self._run_model(leg, plain, done))) if plain else {}
-            if termed:
-                translations.update(zip(termed, self._run_model(leg, termed, done, wanted)))
+            inputs = [s for _, s in todo]
+            translations = dict(zip(inputs, self._run_model(leg, inputs, done, wanted)))
             stored: dict[tuple, list[tuple[str, str]]] = {}
             for key, sentence in todo:
                 self._cache[key][sentence] = translations[sentence]
@@ -240,6 +237,8 @@ class ArgosTranslator:
         prefix = argos_package.target_prefix
         log.info("translating %d sentences with %s %s", len(sentences), leg.name, leg.version)
         # For glossary terms, the n best of the beam (no constrained decoding in CTranslate2, #739).
+        # One call for the whole batch: a sentence without terms keeps its best hypothesis.
+        wanted = {s: wanted[s] for s in sentences if wanted and wanted.get(s)}
         beam = max(self._beam_size(), HYPOTHESES) if wanted else self._beam_size()
         hypotheses = beam if wanted else 1
         # Argos's decoding settings: argostranslate.translate.apply_packaged_translation.
@@ -264,7 +263,7 @@ class ArgosTranslator:
                 if prefix and value.startswith(prefix):
                     value = value[len(prefix):]
                 values.append(value.strip())
-            index = choose_hypothesis(values, wanted[sentence])[0] if wanted else 0
+            index = choose_hypothesis(values, wanted[sentence])[0] if sentence in wanted else 0
             translations.append(values[index])
             if done is not None:
                 done(sentence)

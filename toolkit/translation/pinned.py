@@ -30,14 +30,27 @@ class PinnedTranslator:
         self.masked_spans = 0  # spans pinned this run, and how many needed the piecewise fallback
         self.fallbacks = 0
 
+    @property
+    def engine(self) -> str:
+        return self.inner.engine
+
+    def missing_pairs(self, pairs):
+        return self.inner.missing_pairs(pairs)
+
+    def install_hint(self, pairs) -> str:
+        return self.inner.install_hint(pairs)
+
+    def close(self) -> None:
+        self.inner.close()
+
     def __getattr__(self, name):
-        return getattr(self.inner, name)  # engine, missing_pairs, install_hint, close ...
+        return getattr(self.inner, name)  # model_calls, sentences_translated ...
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc_info) -> None:
-        self.inner.close()
+        self.close()
 
     def translate(self, texts: Sequence[str], source: str, target: str, progress=None) -> list[Suggestion]:
         return self.translate_many({(source, target): texts})[source, target]
@@ -51,29 +64,24 @@ class PinnedTranslator:
         for (source, target), texts in requests.items():
             pair = (source, target)
             masks[pair] = {s: mask(s, source, target, self.glossary) for s in unique_sentences(texts)}
-            asked[pair] = list(dict.fromkeys(m.text for m in masks[pair].values()))
+            # The pieces between the spans go in the same call, in case the model loses a
+            # placeholder: one model call per language, no second round.
+            asked[pair] = list(dict.fromkeys([m.text for m in masks[pair].values()] + [
+                p for m in masks[pair].values() if m.spans for p in m.pieces() if isinstance(p, str)]))
             needs[pair] = {m.text: requirements(m.text, source, target, self.glossary) for m in masks[pair].values()}
             self.masked_spans += sum(len(m.spans) for m in masks[pair].values())
         first = self._ask(asked, needs, bar)
         done: dict[tuple[str, str], dict[str, str]] = {}
-        retry: dict[tuple[str, str], list[str]] = {}
         for pair, by_sentence in masks.items():
+            joiner = "" if pair[1] in NO_SPACE_LANGUAGES else " "
+            translated = {text: s.text for text, s in first[pair].items()}
             done[pair] = {}
             for sentence, masked in by_sentence.items():
-                restored = masked.restore(first[pair][masked.text].text)
+                restored = masked.restore(translated[masked.text])
                 if restored is None:
                     self.fallbacks += 1
-                    retry.setdefault(pair, []).extend(p for p in masked.pieces() if isinstance(p, str))
-                else:
-                    done[pair][sentence] = restored
-        if retry:
-            second = self._ask({pair: list(dict.fromkeys(texts)) for pair, texts in retry.items()}, {}, bar)
-            for pair, by_sentence in masks.items():
-                joiner = "" if pair[1] in NO_SPACE_LANGUAGES else " "
-                pieces = {text: s.text for text, s in second.get(pair, {}).items()}
-                for sentence, masked in by_sentence.items():
-                    if sentence not in done[pair]:
-                        done[pair][sentence] = splice(masked.pieces(), pieces, joiner)
+                    restored = splice(masked.pieces(), translated, joiner)
+                done[pair][sentence] = restored
         found = {}
         for pair, texts in requests.items():
             joiner = "" if pair[1] in NO_SPACE_LANGUAGES else " "
