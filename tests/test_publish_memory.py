@@ -74,7 +74,7 @@ def test_publish_summary_counts_memory_and_machine(tmp_path, monkeypatch):
     shutil.copy(SAMPLE, workspace / "speeches")
     shutil.copytree(ROOT / "locales", workspace / "locales")
     _, shared, new = second_statement(workspace)
-    monkeypatch.setattr(translation, "open_translator", lambda config: FakeTranslator())
+    monkeypatch.setattr(translation, "open_translator", lambda config, **options: FakeTranslator())
     result = CliRunner().invoke(cli, ["-C", str(workspace), "publish", "--lang", "fr", "speeches/follow-up.txt"])
     assert result.exit_code == 0, result.output
     assert (f"suggestions: {len(shared)} from the translation memory ({len(shared)} same text), "
