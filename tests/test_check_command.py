@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from support.damage import LANGS, ROOT, SLUG, damaged_catalogs
 from toolkit.cli import cli
+from toolkit.errors import ExitStatus
 
 
 def invoke(*args):
@@ -101,7 +102,7 @@ def test_publish_final_refuses_a_reviewed_entry_with_an_error_and_writes_nothing
     path.write_text(text.replace("pacto mundial", "pacto global"), encoding="utf-8")
     before = {p: p.read_bytes() for p in (workspace / "locales").rglob("*") if p.is_file()}
     result = invoke("-C", workspace, "publish", "--final")
-    assert result.exit_code != 0
+    assert result.exit_code == ExitStatus.NOT_REVIEWED, result.output
     assert "reviewed entries fail the checks" in result.output
     assert f"locales/es/LC_MESSAGES/{SLUG}.po:" in result.output and "glossary" in result.output
     assert not (workspace / "output").exists()
@@ -114,7 +115,7 @@ def test_a_bad_glossary_is_one_line_for_every_command(tmp_path):
     (workspace / "glossary" / "office.csv").write_text("en,xx\nGeneral Assembly,GA\n", encoding="utf-8")
     for command in ("check", "status", "publish"):
         result = invoke("-C", workspace, command)
-        assert result.exit_code == 2, (command, result.output)
+        assert result.exit_code == ExitStatus.ERROR, (command, result.output)
         assert "glossary/office.csv:1: unknown column 'xx'" in result.output
         assert "Traceback" not in result.output
 

@@ -293,7 +293,7 @@ def check(obj: Context, speeches: tuple[Path, ...], langs: tuple[str, ...], sour
                    + ("; fix them or acknowledge a false alarm with '#, ignore-CHECK'" if blocking else ""),
                    err=True)
     if result.blocking:
-        raise SystemExit(1)
+        raise SystemExit(ExitStatus.FINDINGS)
 
 
 @cli.group()
