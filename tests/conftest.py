@@ -120,7 +120,7 @@ def translated_workspace(tmp_path_factory, six_language_models):
     real = translation.open_translator
     workspace = _workspace(tmp_path_factory.mktemp("translated"), six_language_models)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(translation, "open_translator", lambda config, environ=None: runs.append(real(config, environ))
+        mp.setattr(translation, "open_translator", lambda config, environ=None, **options: runs.append(real(config, environ, **options))
                    or runs[-1])
         result = CliRunner().invoke(cli, ["-C", str(workspace), "publish"])
     assert result.exit_code == 0, result.output

@@ -158,7 +158,7 @@ def test_translate_fills_empty_entries_in_the_preview_only(workspace, monkeypatc
     save_like_an_editor(catalog, f'msgstr "{TITLE_FR}"', 'msgstr ""')
     emptied = catalog.read_bytes()
     translator = FakeTranslator()
-    monkeypatch.setattr(translation, "open_translator", lambda config: translator)
+    monkeypatch.setattr(translation, "open_translator", lambda config, **options: translator)
     config = load_config(workspace, {"languages": "en,fr"})
     plain = PreviewBuilder(config, tmp_path / "plain")
     plain.build()
