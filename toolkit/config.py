@@ -217,6 +217,7 @@ _CONVERTERS = {
     "speeches_dir": _folder,
     "locales_dir": _folder,
     "output_dir": _folder,
+    "glossary_dir": _folder,
     "languages": _languages,
     "source_language": _source_language,
     "packages_dir": _packages_dir,
