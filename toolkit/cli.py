@@ -296,6 +296,32 @@ def check(obj: Context, speeches: tuple[Path, ...], langs: tuple[str, ...], sour
         raise SystemExit(ExitStatus.FINDINGS)
 
 
+@cli.command()
+@click.argument("speeches", nargs=-1, type=click.Path(path_type=Path))
+@pass_context
+def bundle(obj: Context, speeches: tuple[Path, ...]) -> None:
+    """Pack each published statement into one zip for distributors.
+
+    Writes output/<statement>.zip: every edition (PDF and HTML), the
+    statement's index page, its manifest.json and a SHA256SUMS file, under
+    one folder named for the statement. Each file is checked against the
+    manifest first; the same output always gives the same zip, byte for
+    byte. Run `presskit publish` first.
+
+    \b
+    Examples:
+      presskit bundle                       every published statement
+      presskit bundle speeches/closing.txt  just this one
+    """
+    from toolkit.commands.bundle import bundle as run_bundle
+    from toolkit.publishing import atomic_write
+
+    config = obj.config()
+    for path, data in run_bundle(config, speeches):
+        atomic_write(path, data)
+        click.echo(f"wrote {config.relative(path)}")
+
+
 @cli.group()
 def models() -> None:
     """List and install the translation models (Argos Translate packages).
