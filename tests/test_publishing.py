@@ -93,8 +93,10 @@ def test_earlier_editions_do_not_read_what_is_rebuilt(tmp_path, monkeypatch):
                         **{f"{ext}_sha256": hashlib.sha256(f"{code}.{ext}".encode()).hexdigest()
                            for ext in ("pdf", "html")}})
     (tmp_path / publishing.MANIFEST).write_text(json.dumps({"editions": records}))
+    from toolkit import boundary
+
     read = []
-    real = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real(self))
+    real = boundary.read_regular
+    monkeypatch.setattr(boundary, "read_regular", lambda path, *a, **k: read.append(Path(path).name) or real(path, *a, **k))
     assert [r.code for r in publishing.earlier_editions(tmp_path, skip={"fr"})] == ["en"]
-    assert sorted(read) == ["en.html", "en.pdf"]
+    assert sorted(read) == ["en.html", "en.pdf", "manifest.json"]

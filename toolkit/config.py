@@ -42,6 +42,10 @@ class Config:
     libretranslate_url: tuple[str, ...] = ()  # one or more servers with the same models
     libretranslate_concurrency: int = 2  # requests in flight per server
     base_url: str = ""  # where output/ is served: feeds link absolutely under it; "" keeps links relative
+    # Settings may name folders outside the workspace (output_dir = "/srv/press") only with this.
+    allow_outside_workspace: bool = False
+    max_statement_bytes: int = 5_000_000  # real statements are tens of kilobytes
+    max_catalog_bytes: int = 50_000_000  # a PO file, with its comments and suggestions
 
     @property
     def speeches_path(self) -> Path:
@@ -101,9 +105,26 @@ def load_config(workspace: Path, overrides: dict | None = None, environ=None) ->
             values[key] = _convert(key, value, workspace)
         except (ValueError, TypeError) as exc:
             problems.append(f"{source}: {key}: {exc}")
+    config = replace(Config(workspace=workspace), **values)
+    problems += _outside_problems(config, raw)
     if problems:
         raise ConfigError("; ".join(problems))
-    return replace(Config(workspace=workspace), **values)
+    return config
+
+
+def _outside_problems(config: Config, raw: dict) -> list[str]:
+    """Folders a setting puts outside the workspace, unless allow_outside_workspace says so."""
+    if config.allow_outside_workspace:
+        return []
+    real = os.path.realpath(config.workspace)
+    problems = []
+    for key in ("speeches_dir", "locales_dir", "output_dir"):
+        folder = os.path.realpath(config.workspace / getattr(config, key))
+        if folder != real and not folder.startswith(real.rstrip(os.sep) + os.sep):
+            source = f"{raw[key][0]}: " if key in raw else ""
+            problems.append(f"{source}{key}: {folder} is outside the workspace; set "
+                            "allow_outside_workspace = true to write and read there")
+    return problems
 
 
 def _file_settings(workspace: Path):
@@ -151,6 +172,16 @@ def _folder(value, workspace: Path) -> str:
     if not _text(value).strip():
         raise ValueError("must be a non-empty folder name")
     return value
+
+
+def _flag(value, workspace: Path) -> bool:
+    if isinstance(value, bool):
+        return value
+    if str(value).strip().lower() in ("1", "true", "yes", "on"):
+        return True
+    if str(value).strip().lower() in ("0", "false", "no", "off", ""):
+        return False
+    raise ValueError(f"{value!r} is not true or false")
 
 
 def _count(value, workspace: Path) -> int:
@@ -227,4 +258,7 @@ _CONVERTERS = {
     "translator": _choice(TRANSLATORS),
     "libretranslate_url": _urls,
     "libretranslate_concurrency": _count,
+    "allow_outside_workspace": _flag,
+    "max_statement_bytes": _count,
+    "max_catalog_bytes": _count,
 }

@@ -82,3 +82,7 @@ class LockError(PresskitError):
 
 class TmxError(PresskitError):
     """A TMX (translation memory exchange) file that cannot be read."""
+
+
+class ConflictError(PresskitError):
+    """A file someone else saved while presskit ran: theirs is kept, presskit's is not written."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import stat
 from pathlib import Path
 from typing import Iterator
 
@@ -17,10 +18,13 @@ def workspace_lock(state_path: Path) -> Iterator[Path]:
     path = Path(state_path) / "lock"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        # Non-blocking: a FIFO put in its place is refused, never waited on.
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0), 0o644)
     except OSError as exc:
         raise LockError(f"cannot create the lock file: {exc.strerror}", path) from None
     try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise LockError("is not a regular file (a FIFO or device?); remove it and run again", path)
         try:
             # flock, not a lock file's existence: the kernel releases it when a run dies.
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -176,49 +176,141 @@ def typesetting_key(html: bytes, variant: str | None, attachments: tuple[PdfAtta
     return _sha256(settings.encode("utf-8") + b"\0" + html)
 
 
-def reusable_pdf(folder: Path, record: EditionRecord | None, key: str) -> RenderedPdf | None:
+def reusable_pdf(folder: Path, record: EditionRecord | None, key: str,
+                 within: tuple[Path, ...] | None = None) -> RenderedPdf | None:
     """Return the PDF an earlier run typeset from the same page and settings, if it is still there."""
     if record is None or not record.typeset_sha256 or record.typeset_sha256 != key:
         return None
-    try:
-        data = (folder / f"{record.code}.pdf").read_bytes()
-    except OSError:
+    data = _read_output(folder / f"{record.code}.pdf", within)
+    if data is None:
         return None
     return RenderedPdf(data, record.pages) if _sha256(data) == record.pdf_sha256 else None
 
 
-def atomic_write(path: Path, data: bytes) -> bool:
+UNCHECKED = object()  # atomic_write's `expected` when nobody else edits the file
+
+
+def atomic_write(path: Path, data: bytes, *, within: tuple[Path, ...] | None = None,
+                 expected: bytes | None | object = UNCHECKED) -> bool:
     """Write bytes through a temporary file and rename; return False when nothing changed.
 
-    A symlinked file (a PO file shared from elsewhere) is written where the link points, and
-    an existing file keeps its permissions (a group-writable team catalog stays so).
+    `within` (boundary.roots(config)) are the folders the real path must be in: a symlink
+    leading out of the workspace is refused, never written through; one inside it is written
+    where it points (a PO file shared from elsewhere in the workspace). An existing file keeps
+    its permissions (a group-writable team catalog stays so); a read-only one is refused.
+
+    `expected` is the file as the caller read it (None: there was none). The new file is
+    swapped in atomically and the file it displaced compared with `expected`: if someone saved
+    in between, theirs is put back and ConflictError raised, so a reviewer's save is never lost.
     """
-    path = Path(path).resolve() if Path(path).is_symlink() else Path(path)
+    from toolkit import boundary
+    from toolkit.errors import ConflictError
+
+    path = Path(path)
+    boundary.check_inside(path, within)
+    boundary.check_inside(path.parent, within)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     tmp: str | None = None
     try:
         if path.parent.is_dir():
             _remove_stale_temporaries(path)
-        if path.is_file() and path.read_bytes() == data:
-            return False
+        mode = 0o644
+        def refuse(message, where):
+            return PresskitError(f"cannot write the file: {message}", where)
+
+        if boundary.check_regular(path, refuse):
+            if boundary.read_regular(path, refuse) == data:
+                return False
+            mode = stat.S_IMODE(path.stat().st_mode)
+            if not mode & 0o222:
+                raise PresskitError("is read-only; presskit does not replace it: make it writable "
+                                    "(chmod u+w) to let presskit update it", path)
         # A file where a folder should be (output/ as a plain file) fails here: the same message.
         path.parent.mkdir(parents=True, exist_ok=True)
-        mode = stat.S_IMODE(path.stat().st_mode) if path.is_file() else 0o644
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        tmp = write_temporary(path, data, mode)
+        if expected is UNCHECKED:
+            os.replace(tmp, path)
+            tmp = None
+        elif expected is None:
+            try:
+                os.link(tmp, path)  # never replaces: someone may have made the file meanwhile
+            except FileExistsError:
+                raise ConflictError("was created by someone else while presskit ran; their file was "
+                                    "kept and presskit's was not written: run again", path) from None
+        else:
+            _swap_checked(Path(tmp), path, expected)
+    except OSError as exc:
+        raise PresskitError(f"cannot write the file: {exc.strerror or exc}", path) from None
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+    return True
+
+
+def write_temporary(path: Path, data: bytes, mode: int = 0o644) -> str:
+    """Write `data` into a new temporary file beside `path` (synced, with `mode`); return its name.
+
+    Every file presskit writes goes through here (the fault-injection tests fail or kill it).
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)  # mkstemp makes 0600
-        os.replace(tmp, path)
-    except OSError as exc:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-        raise PresskitError(f"cannot write the file: {exc.strerror or exc}", path) from None
     except BaseException:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+        Path(tmp).unlink(missing_ok=True)
         raise
-    return True
+    return tmp
+
+
+def _swap_checked(tmp: Path, path: Path, expected: bytes) -> None:
+    """Swap `tmp` in for `path`; if what it displaced is not `expected`, swap back and raise."""
+    from toolkit.errors import ConflictError
+
+    ours = os.stat(tmp).st_ino
+    if not exchange(tmp, path):
+        # No atomic exchange here: hard-link the current file aside, then rename ours in.
+        aside = tmp.with_name(tmp.name + ".aside.tmp")
+        try:
+            os.link(path, aside)
+        except FileNotFoundError:
+            raise ConflictError("was removed while presskit ran; nothing was written in its place: "
+                                "run again", path) from None
+        os.replace(tmp, path)
+        os.replace(aside, tmp)
+    displaced = tmp.read_bytes()
+    if displaced == expected:
+        return
+    # Someone saved between our read and our swap: theirs goes back, ours is dropped.
+    if os.stat(path).st_ino == ours and not exchange(tmp, path):
+        os.replace(tmp, path)
+    raise ConflictError("was saved by someone else while presskit ran; their file was kept and "
+                        "presskit's update of it was not written: run again", path)
+
+
+_RENAME_EXCHANGE = 2
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    import ctypes
+    import errno
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd = -100
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
 
 
 def _remove_stale_temporaries(path: Path) -> None:
@@ -255,25 +347,66 @@ def edition_record(edition: Edition, pdf: RenderedPdf, html: bytes, typeset: str
                          summary=next((b.text for b in edition.body if b.kind.value == "paragraph"), ""))
 
 
-def read_manifest(folder: Path) -> list[EditionRecord]:
-    """Return the edition records of a statement's manifest; none when it is missing or unreadable."""
+_STATUSES = ("original", "reviewed", "machine")
+
+
+def read_manifest(folder: Path, within: tuple[Path, ...] | None = None) -> list[EditionRecord]:
+    """Return the edition records of a statement's manifest; none when it is missing or unreadable.
+
+    The manifest is untrusted input (a hand edit, an older presskit): a record that is not one
+    this version writes is dropped with a note, and its edition rebuilt or left out, never an
+    internal error. A manifest leading outside `within`, or not a regular file, is not read.
+    """
     import json
 
+    from toolkit import boundary
+
+    path = folder / MANIFEST
     try:
-        records = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["editions"]
-    except (OSError, ValueError, KeyError, TypeError):
+        boundary.check_inside(path, within)
+        if not boundary.check_regular(path):
+            return []
+        records = json.loads(boundary.read_regular(path, limit=10_000_000).decode("utf-8"))["editions"]
+    except (PresskitError, ValueError, KeyError, TypeError) as exc:
+        log.warning("note: %s is not a manifest presskit can read (%s); its editions are rebuilt",
+                    path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         return []
-    names = {f.name for f in fields(EditionRecord)}
     kept = []
-    for record in records if isinstance(records, list) else []:
-        try:
-            kept.append(EditionRecord(**{key: value for key, value in record.items() if key in names}))
-        except (TypeError, AttributeError):
-            continue  # not a record this version of presskit wrote: the edition is rebuilt or dropped
+    for number, record in enumerate(records if isinstance(records, list) else [], 1):
+        problem = _record_problem(record)
+        if problem:
+            log.warning("note: %s: edition %d %s; it is rebuilt or left out", path, number, problem)
+            continue
+        kept.append(EditionRecord(**{f.name: record[f.name] for f in fields(EditionRecord) if f.name in record}))
     return kept
 
 
-def earlier_editions(folder: Path, skip: set[str], records: list[EditionRecord] | None = None) -> list[EditionRecord]:
+def _record_problem(record) -> str:
+    """Return what is wrong with one manifest record, or '' for one this version writes."""
+    from toolkit.languages import UN_ORDER
+
+    if not isinstance(record, dict):
+        return "is not a record"
+    if record.get("code") not in UN_ORDER:
+        return f"has an unknown language {record.get('code')!r}"
+    if record.get("status") not in _STATUSES:
+        return f"has an unknown status {record.get('status')!r}"
+    for key in ("pages", "pdf_bytes", "html_bytes"):
+        value = record.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < (1 if key == "pages" else 0):
+            return f"has no valid {key!r}"
+    for key in ("pdf_sha256", "html_sha256"):
+        value = record.get(key)
+        if not isinstance(value, str) or len(value) != 64:
+            return f"has no valid {key!r}"
+    for key in ("typeset_sha256", "title", "title_lang"):
+        if not isinstance(record.get(key, ""), str):
+            return f"has a {key!r} that is not text"
+    return ""
+
+
+def earlier_editions(folder: Path, skip: set[str], records: list[EditionRecord] | None = None,
+                     within: tuple[Path, ...] | None = None) -> list[EditionRecord]:
     """Return the records of editions an earlier run left in `folder` (not in `skip`).
 
     `publish --lang fr` rebuilds French only; the index and switchers still list the other
@@ -281,17 +414,27 @@ def earlier_editions(folder: Path, skip: set[str], records: list[EditionRecord] 
     is read_manifest(folder), when the caller has it already.
     """
     kept = []
-    for record in read_manifest(folder) if records is None else records:
+    for record in read_manifest(folder, within) if records is None else records:
         if record.code in skip:
             continue  # rebuilt this run: no need to read and hash its files
-        try:
-            files = {ext: (folder / f"{record.code}.{ext}").read_bytes() for ext in ("pdf", "html")}
-        except (OSError, TypeError):
+        files = {ext: _read_output(folder / f"{record.code}.{ext}", within) for ext in ("pdf", "html")}
+        if None in files.values():
             continue
         if _sha256(files["pdf"]) != record.pdf_sha256 or _sha256(files["html"]) != record.html_sha256:
             continue
         kept.append(record)
     return kept
+
+
+def _read_output(path: Path, within: tuple[Path, ...] | None) -> bytes | None:
+    """Return an earlier run's output file; None when it is gone, outside `within` or no regular file."""
+    from toolkit import boundary
+
+    try:
+        boundary.check_inside(path, within)
+        return boundary.read_regular(path) if boundary.check_regular(path) else None
+    except PresskitError:
+        return None
 
 
 def render_manifest(slug: str, records: list[EditionRecord], version: str, statement=None) -> bytes:

@@ -76,10 +76,9 @@ def _read_bytes(path: Path) -> bytes:
         raise StatementError("no such file", path)
     if path.is_dir():
         raise StatementError("is a directory, not a speech file (give a .txt file)", path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise StatementError(f"cannot read the file: {exc.strerror}", path) from None
+    from toolkit.boundary import read_regular
+
+    data = read_regular(path, StatementError)  # a FIFO is refused, never waited on
     if not data.strip():
         raise StatementError("the file is empty", path)
     return data

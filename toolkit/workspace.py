@@ -7,8 +7,10 @@ on what the statements are.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from pathlib import Path
 
+from toolkit import boundary
 from toolkit.config import Config
 from toolkit.errors import PresskitError, StatementError
 from toolkit.model import Statement
@@ -16,21 +18,38 @@ from toolkit.statement import read_statement
 
 SPEECH_SUFFIXES = (".txt", ".text", ".md")
 
+log = logging.getLogger("toolkit")
 
-def find_speeches(config: Config, paths: tuple[Path, ...]) -> list[Path]:
+
+def find_speeches(config: Config, paths: tuple[Path, ...], note: bool = True) -> list[Path]:
     """Return the speech files to work on: the given paths, or every file in speeches/.
 
     Relative paths are relative to the workspace, as if presskit were started there (git -C).
     """
     if paths:
-        return [config.workspace / p for p in paths]
+        return [check_speech(config, config.workspace / p) for p in paths]
     folder = config.speeches_path
     found = sorted(p for p in folder.glob("*") if p.suffix in SPEECH_SUFFIXES) if folder.is_dir() else []
+    hidden = [p for p in found if p.name.startswith(".")]
+    if hidden and note:
+        # An editor's lock link (.#speech.txt), macOS's ._speech.txt: not statements.
+        log.warning("note: skipped hidden files in %s: %s", config.relative(folder),
+                    ", ".join(p.name for p in hidden))
+    found = [check_speech(config, p) for p in found if p not in hidden]
     if not found:
         raise StatementError(
             f"no speech files in {folder}; put a .txt statement there or name one on the command line"
         )
     return found
+
+
+def check_speech(config: Config, path: Path) -> Path:
+    """Return `path` if it is a regular file inside the workspace, within the size limit;
+    raise StatementError otherwise (nothing is opened: a FIFO is never waited on)."""
+    shown = config.relative(path)
+    boundary.check_inside(path, boundary.roots(config), StatementError, shown)
+    boundary.check_regular(path, StatementError, shown, config.max_statement_bytes, "statement")
+    return path
 
 
 def read_statements(config: Config, paths: tuple[Path, ...], metadata: dict | None = None) -> list[Statement]:
@@ -69,7 +88,7 @@ def source_languages(config: Config) -> set[str]:
     if config.source_language:
         return {config.source_language}
     try:
-        paths = find_speeches(config, ())
+        paths = find_speeches(config, (), note=False)
     except PresskitError:
         return set()
     languages = set()

@@ -78,13 +78,12 @@ def now() -> datetime.datetime:
     return moment.replace(second=0, microsecond=0)
 
 
-def read_catalog(path: Path, lang: str | None = None) -> PoCatalog:
+def read_catalog(path: Path, lang: str | None = None, limit: int | None = None) -> PoCatalog:
     """Read a PO or POT file; raise CatalogError with file:line for anything a reviewer broke."""
+    from toolkit.boundary import read_regular
+
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CatalogError(f"cannot read the file: {exc.strerror}", path) from None
+    data = read_regular(path, CatalogError, limit=limit, what="PO file")  # a FIFO is refused, never waited on
     if not data.strip():
         raise CatalogError("the file is empty; restore it from version control or delete it "
                            "to start from machine suggestions", path)

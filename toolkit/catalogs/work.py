@@ -28,15 +28,25 @@ def catalog_path(locales: Path, lang: str, slug: str) -> Path:
     return Path(locales) / lang / "LC_MESSAGES" / f"{slug}.po"
 
 
-def read_existing(path: Path, lang: str | None = None) -> PoCatalog | None:
-    """Read a catalog if the file exists; None when there is no file yet."""
-    return pofile.read_catalog(path, lang) if Path(path).exists() else None
+def read_existing(path: Path, lang: str | None = None, config: Config | None = None) -> PoCatalog | None:
+    """Read a catalog if the file exists; None when there is no file yet.
+
+    With `config`, a catalog whose real path leaves the workspace, or above the size limit,
+    is refused (CatalogError).
+    """
+    limit = None
+    if config is not None:
+        from toolkit import boundary
+
+        boundary.check_inside(path, boundary.roots(config), CatalogError, config.relative(path))
+        limit = config.max_catalog_bytes
+    return pofile.read_catalog(path, lang, limit) if Path(path).exists() else None
 
 
-def read_template(path: Path) -> PoCatalog | None:
+def read_template(path: Path, config: Config | None = None) -> PoCatalog | None:
     """Read a statement's template if there is a readable one; None otherwise."""
     try:
-        return read_existing(path)
+        return read_existing(path, config=config)
     except CatalogError:
         return None  # the template is presskit's own output: a broken one is simply replaced
 
@@ -56,10 +66,11 @@ class CatalogWork:
         self._plan = merge.plan_merge(old, entries)  # made once: slow on a big edit
 
     @classmethod
-    def read(cls, statement: Statement, lang: str, locales: Path, entries: tuple[SourceEntry, ...]) -> CatalogWork:
+    def read(cls, statement: Statement, lang: str, locales: Path, entries: tuple[SourceEntry, ...],
+             config: Config | None = None) -> CatalogWork:
         """Read a language's catalog (CatalogError for a broken one) and plan its merge."""
         path = catalog_path(locales, lang, statement.slug)
-        return cls(statement, lang, path, entries, read_existing(path, lang))
+        return cls(statement, lang, path, entries, read_existing(path, lang, config))
 
     @property
     def pair(self) -> tuple[str, str]:
@@ -116,7 +127,7 @@ def gather_catalogs(config: Config, statement: Statement,
     """Read every target language's catalog of a statement and plan each one's merge."""
     if entries is None:
         entries = merge.source_entries(statement, config.workspace)
-    return [CatalogWork.read(statement, lang, config.locales_path, entries)
+    return [CatalogWork.read(statement, lang, config.locales_path, entries, config)
             for lang in target_languages(config, statement)]
 
 
@@ -126,15 +137,15 @@ def reviewed_elsewhere(config: Config, skip: set[str] = frozenset()):
     over: this run does not work on it, and `presskit lint` or `status` report it."""
     from toolkit.errors import PresskitError
     from toolkit.statement import read_statement
-    from toolkit.workspace import find_speeches
+    from toolkit.workspace import check_speech, find_speeches
 
     try:
-        paths = find_speeches(config, ())
+        paths = find_speeches(config, (), note=False)
     except PresskitError:
         return
     for path in paths:
         try:
-            statement = read_statement(path, source_lang=config.source_language)
+            statement = read_statement(check_speech(config, path), source_lang=config.source_language)
         except PresskitError:
             continue
         if statement.slug in skip:
@@ -143,7 +154,7 @@ def reviewed_elsewhere(config: Config, skip: set[str] = frozenset()):
             if lang == statement.source_lang:
                 continue
             try:
-                catalog = read_existing(catalog_path(config.locales_path, lang, statement.slug), lang)
+                catalog = read_existing(catalog_path(config.locales_path, lang, statement.slug), lang, config)
             except PresskitError:
                 continue
             if catalog is not None:

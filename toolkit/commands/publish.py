@@ -13,7 +13,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from toolkit import __version__, catalogs, locking, publishing, rendering, syndication, translation
+import logging
+
+from toolkit import __version__, boundary, catalogs, locking, publishing, rendering, syndication, translation
 from toolkit.checks.catalog import annotate_catalog, final_problems
 from toolkit.catalogs import CatalogStatus, CatalogWork
 from toolkit.config import Config
@@ -23,6 +25,8 @@ from toolkit.model import Edition, Finding, Provenance, Statement, Suggestion, T
 from toolkit.terminology import Glossary, load_glossary
 from toolkit.translation import ProgressBar, Translator, reuse
 from toolkit.workspace import read_statements
+
+log = logging.getLogger("toolkit")
 
 
 @dataclass
@@ -55,6 +59,8 @@ def publish(
     `translator`, the configured one is made for the run, and closed after it.
     """
     say = progress or (lambda message: None)
+    within = boundary.roots(config)
+    boundary.check_inside(config.state_path, within, shown=config.relative(config.state_path))
     with locking.workspace_lock(config.state_path):
         statements = read_statements(config, paths, metadata)
         entries = {s.slug: catalogs.source_entries(s, config.workspace) for s in statements}
@@ -77,7 +83,7 @@ def publish(
             result.findings.extend(statement.findings)
             pot_path = catalogs.template_path(config.locales_path, statement.slug)
             template = catalogs.build_template(statement, entries[statement.slug], moment)
-            catalogs.stamp_catalog(template, catalogs.read_template(pot_path), moment, template=True)
+            catalogs.stamp_catalog(template, catalogs.read_template(pot_path, config), moment, template=True)
             sources[pot_path] = catalogs.render_catalog(template)
             editions = [catalogs.original_edition(statement)] if statement.source_lang in config.languages else []
             if statement.reviewed in config.languages:  # the page's official translation, confirmed in the header
@@ -100,9 +106,27 @@ def publish(
         for item in every:
             item.check_unchanged()
         # Catalogs first: if typesetting output fails on a full disk, no reviewer work is at risk.
-        for path, data in [*sources.items(), *files.items()]:
-            (result.written if publishing.atomic_write(path, data) else result.unchanged).append(path)
+        read_as = {item.path: item.read_bytes for item in every}
+        try:
+            for path, data in sources.items():
+                # A reviewer's save landing now is kept, never overwritten (ConflictError).
+                expected = read_as.get(path, publishing.UNCHECKED)
+                wrote = publishing.atomic_write(path, data, within=within, expected=expected)
+                (result.written if wrote else result.unchanged).append(path)
+            for path, data in files.items():
+                (result.written if publishing.atomic_write(path, data, within=within) else result.unchanged).append(path)
+        except BaseException:
+            _say_written(config, result.written)
+            raise
     return result
+
+
+def _say_written(config: Config, written: list[Path]) -> None:
+    """Name the PO files a failed run had written already: a reviewer should know of them."""
+    po_files = [p for p in written if p.suffix == ".po"]
+    if po_files:
+        log.warning("PO files written before the failure (the output was not): %s",
+                    ", ".join(str(config.relative(p)) for p in po_files))
 
 
 def suggest(config: Config, work: list[CatalogWork], translator: Translator | None, say,
@@ -127,7 +151,7 @@ def suggest(config: Config, work: list[CatalogWork], translator: Translator | No
 
     try:
         return reuse.suggest_with_memory(
-            config.state_path / "memory.sqlite3", requests,
+            _memory_path(config), requests,
             reviewed=[*others, *((item.statement, item.lang, item.reviewed) for item in work)],
             machine_only=[(item.pair, text) for item in work for text in item.revised],
             machine=machine_translate if machine else None, counts=counts)
@@ -153,6 +177,12 @@ def _provenance(statement: Statement, edition: Edition, origin: _Origin | None, 
                       presskit_version=__version__, **credits)
 
 
+def _memory_path(config: Config) -> Path:
+    path = config.state_path / "memory.sqlite3"
+    boundary.check_inside(path, boundary.roots(config), shown=config.relative(path))
+    return path
+
+
 def _build_folder(config: Config, env, statement: Statement, editions: list[Edition], say,
                   origins: dict | None = None, moment=None) -> dict[Path, bytes]:
     """Return the files of output/<slug>/: each edition's HTML and PDF, the index, the manifest.
@@ -164,8 +194,10 @@ def _build_folder(config: Config, env, statement: Statement, editions: list[Edit
     """
     folder = config.output_path / statement.slug
     built = {e.lang for e in editions}
-    manifest = publishing.read_manifest(folder)
-    earlier = publishing.earlier_editions(folder, skip=built, records=manifest)
+    within = boundary.roots(config)
+    boundary.check_inside(folder, within, shown=config.relative(folder))
+    manifest = publishing.read_manifest(folder, within)
+    earlier = publishing.earlier_editions(folder, skip=built, records=manifest, within=within)
     before = {record.code: record for record in manifest}
     codes = tuple(code for code in UN_ORDER if code in built or code in {r.code for r in earlier})
     files: dict[Path, bytes] = {}
@@ -185,7 +217,7 @@ def _build_folder(config: Config, env, statement: Statement, editions: list[Edit
         attachments = (publishing.PdfAttachment(statement.path.name, source, "the statement as delivered"),
                        *(origin.attachments if origin else ()))
         key = publishing.typesetting_key(html, config.pdf_variant, attachments)
-        pdf = publishing.reusable_pdf(folder, before.get(edition.lang), key)
+        pdf = publishing.reusable_pdf(folder, before.get(edition.lang), key, within)
         if pdf is None:
             say(f"typesetting {statement.slug} [{edition.lang}]")
             fonts = fonts or font_configuration()
