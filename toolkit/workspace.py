@@ -27,7 +27,8 @@ def find_speeches(config: Config, paths: tuple[Path, ...], note: bool = True) ->
     Relative paths are relative to the workspace, as if presskit were started there (git -C).
     """
     if paths:
-        return [check_speech(config, config.workspace / p) for p in paths]
+        # Named on the command line: the user's explicit choice, read wherever it is (regular files only).
+        return [check_speech(config, config.workspace / p, named=True) for p in paths]
     folder = config.speeches_path
     found = sorted(p for p in folder.glob("*") if p.suffix in SPEECH_SUFFIXES) if folder.is_dir() else []
     hidden = [p for p in found if p.name.startswith(".")]
@@ -43,11 +44,13 @@ def find_speeches(config: Config, paths: tuple[Path, ...], note: bool = True) ->
     return found
 
 
-def check_speech(config: Config, path: Path) -> Path:
-    """Return `path` if it is a regular file inside the workspace, within the size limit;
-    raise StatementError otherwise (nothing is opened: a FIFO is never waited on)."""
+def check_speech(config: Config, path: Path, named: bool = False) -> Path:
+    """Return `path` if it is a regular file inside the workspace (anywhere when `named` on the
+    command line), within the size limit; raise StatementError otherwise (nothing is opened:
+    a FIFO is never waited on)."""
     shown = config.relative(path)
-    boundary.check_inside(path, boundary.roots(config), StatementError, shown)
+    if not named:
+        boundary.check_inside(path, boundary.roots(config), StatementError, shown)
     boundary.check_regular(path, StatementError, shown, config.max_statement_bytes, "statement")
     return path
 
