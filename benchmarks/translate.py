@@ -86,7 +86,7 @@ def _table(built, floor, first, remembered, stock) -> Table:
         return [name, f"{result['seconds']:.2f}", f"{result['cpu']:.1f}", f"{result['peak_mb']:.0f}",
                 f"{result['seconds'] / floor['seconds']:.2f}x", f"{result['peak_mb'] / floor['peak_mb']:.2f}x", note]
 
-    speed = stock["seconds"] / first["seconds"]
+    speed = stock["seconds"] / first["seconds"] if stock else None
     share = remembered["seconds"] / first["seconds"]
     table = Table(["run", "seconds", "CPU s", "peak MB", "time/floor", "mem/floor", "note"])
     table.rows = [
@@ -94,11 +94,12 @@ def _table(built, floor, first, remembered, stock) -> Table:
         row("presskit translate stage", first, f"{first['sentences_translated']} sentences, "
             f"{first['model_calls']} model calls, output identical to floor: {first['digest'] == floor['digest']}"),
         row("presskit, remembered re-run", remembered, f"{remembered['sentences_translated']} sentences translated"),
-        row("stock argos-translate CLI", stock, "5 processes, one per language"),
     ]
+    if stock:
+        table.rows.append(row("stock argos-translate CLI", stock, "5 processes, one per language"))
     checks = [
         ("presskit <= 1.2x floor time", first["seconds"] <= 1.2 * floor["seconds"]),
-        ("presskit >= 5x faster than stock CLI", speed >= 5),
+        *([("presskit >= 5x faster than stock CLI", speed >= 5)] if stock else []),
         ("presskit peak <= 1.3x floor peak", first["peak_mb"] <= 1.3 * floor["peak_mb"]),
         ("remembered run < 5 % of first", share < 0.05),
     ]
@@ -113,7 +114,9 @@ def _table(built, floor, first, remembered, stock) -> Table:
         "stock CLI offline: ARGOS_CHUNK_TYPE=SPACY, each package carrying a blank spaCy pipeline in spacy/ "
         "(its default splitter, MiniSBD, must download a model)",
         "seconds are wall-clock, best of the runs; CPU s (user+sys, whole process) is steadier on a busy machine",
-        f"presskit is {speed:.1f}x faster than the stock CLI; the remembered run takes {share:.1%} of the first",
+        (f"presskit is {speed:.1f}x faster than the stock CLI; " if stock else
+         "stock CLI not run: it needs stanza and spaCy, which the lean install leaves out; ")
+        + f"the remembered run takes {share:.1%} of the first",
         *(f"target {'met' if ok else 'MISSED'}: {name}" for name, ok in checks),
     ]
     return table
@@ -128,8 +131,15 @@ def _child(cache: Path, *args: str) -> dict:
     return data
 
 
-def _stock_cli(cache: Path) -> dict:
-    """Run `argos-translate` once per language on the whole body; return time and peak memory."""
+def _stock_cli(cache: Path) -> dict | None:
+    """Run `argos-translate` once per language on the whole body; return time and peak memory.
+
+    None in the lean install: the stock CLI imports stanza and spaCy, which uv.lock leaves out.
+    """
+    import importlib.util
+
+    if importlib.util.find_spec("stanza") is None or importlib.util.find_spec("spacy") is None:
+        return None
     cli = Path(sys.executable).parent / "argos-translate"
     env = {**argos_environment(cache), "ARGOS_CHUNK_TYPE": "SPACY"}
     text = "\n".join(body_paragraphs())
@@ -174,19 +184,25 @@ def _build(cache: Path) -> dict:
     from support.argos_builder import build_package, train_tokenizer
 
     import sentencepiece as spm
-    import spacy
-    from argostranslate import package
+
+    from toolkit.translation import packages
 
     work = cache / "work"
     tokenizer = train_tokenizer(work / "sentencepiece.model", vocab=VOCAB, corpus_size=150_000)
-    blank = work / "spacy"
-    spacy.blank("en").to_disk(blank)  # argostranslate adds the rule-based sentencizer to it
-    extra = {f"spacy/{p.relative_to(blank).as_posix()}": p.read_bytes() for p in blank.rglob("*") if p.is_file()}
+    extra = {}
+    try:  # the stock CLI's offline splitter: only where spaCy is installed (not in the lean install)
+        import spacy
+
+        blank = work / "spacy"
+        spacy.blank("en").to_disk(blank)  # argostranslate adds the rule-based sentencizer to it
+        extra = {f"spacy/{p.relative_to(blank).as_posix()}": p.read_bytes() for p in blank.rglob("*") if p.is_file()}
+    except ImportError:
+        pass
     sizes = []
     for seed, target in enumerate(TARGETS):
         print(f"  en→{target}", file=sys.stderr, flush=True)
         archive = build_package(work, "en", target, tokenizer=tokenizer, seed=seed, extra=extra, **SIZE)
-        package.install_from_path(archive)
+        packages.install_package_files([archive])
         sizes.append(archive.stat().st_size)
         archive.unlink()
     processor = spm.SentencePieceProcessor(model_file=str(tokenizer))
