@@ -103,18 +103,23 @@ def _nothing_lost(s, lines: list[str], findings: set[int]) -> tuple[bool, str]:
     return not lost, f"lines lost: {lost[:10]}"
 
 
+def misses_text(files: list[Path]) -> str:
+    """Return the CHECKED and KNOWN_MISSES lists of tests/test_corpus.py for these files, as Python."""
+    out = ["CHECKED = {  # every corpus file, with the fingerprint of its text and sidecar"]
+    out += [f"    {json.dumps(path.stem)}: {json.dumps(fingerprint(path))}," for path in files]
+    out += ["}", "KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader found}"]
+    for path in files:
+        bad = sorted((field, found) for field, (ok, found) in check(path).items() if not ok)
+        if bad:
+            out.append(f"    {json.dumps(path.stem)}: {{")
+            out += [f"        {json.dumps(field)}: {json.dumps(found, ensure_ascii=False)}," for field, found in bad]
+            out.append("    },")
+    out.append("}")
+    return "\n".join(out)
+
+
 if __name__ == "__main__":  # python tests/support/corpus.py --misses: the lists at the top of tests/test_corpus.py
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
-    files = corpus_files()
-    print("CHECKED = {  # the corpus files these lists were made from, with their sidecar's fingerprint")
-    for path in files:
-        print(f'    "{path.stem}": "{fingerprint(path)}",')
-    print("}")
-    print("KNOWN_MISSES: dict[str, set[str]] = {")
-    for path in files:
-        bad = sorted(field for field, (ok, _) in check(path).items() if not ok)
-        if bad:
-            print(f'    "{path.stem}": {{{", ".join(f"{chr(34)}{b}{chr(34)}" for b in bad)}}},')
-    print("}")
+    print(misses_text(corpus_files()))
