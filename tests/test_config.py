@@ -31,8 +31,8 @@ def test_precedence_defaults_pyproject_presskit_environment_flags(tmp_path, spel
 
 def test_a_hyphenated_key_in_a_file_does_not_beat_the_environment_or_a_flag(tmp_path):
     root = settings(tmp_path, presskit='output-dir = "from-file"\npdf-variant = "pdf/a-3u"')
-    config = load_config(root, {"pdf_variant": "none"}, environ={"PRESSKIT_OUTPUT_DIR": "from-env"})
-    assert (config.output_dir, config.pdf_variant) == ("from-env", "none")
+    config = load_config(root, {"pdf_variant": "pdf/a-2a"}, environ={"PRESSKIT_OUTPUT_DIR": "from-env"})
+    assert (config.output_dir, config.pdf_variant) == ("from-env", "pdf/a-2a")
 
 
 def test_pyproject_hyphenated_key_loses_to_presskit_toml_underscored(tmp_path):

@@ -67,11 +67,24 @@ def test_pdf_a_for_archiving_is_tagged(workspace, variant, part, conformance):
             assert pdf.Root.ViewerPreferences.DisplayDocTitle
 
 
-def test_variant_none_is_a_plain_pdf(workspace):
-    folder = publish(workspace, "--pdf-variant", "none")
-    metadata = xmp(folder / "en.pdf")
-    assert "pdfaid" not in metadata and "pdfuaid" not in metadata
-    assert tagged(folder / "en.pdf")  # no conformance claim, but still tagged
+def test_an_archival_request_gets_tagged_pdf_a_3a(workspace):
+    folder = publish(workspace, "--pdf-variant", "pdf/a")
+    metadata = xmp(folder / "ar.pdf")
+    assert re.search(r'pdfaid:part="?3', metadata) and re.search(r'pdfaid:conformance="?A', metadata), metadata
+    assert "<pdfuaid:part>1</pdfuaid:part>" in metadata
+    assert tagged(folder / "ar.pdf")
+
+
+def test_variant_none_is_no_longer_offered(workspace):
+    # An unclaimed PDF fails PDF/UA's identification checks (outloud DOC-010, DOC-012): refused
+    # in one line, from the command line and from a settings file, before anything is written.
+    result = CliRunner().invoke(cli, ["-C", str(workspace), "publish", "--pdf-variant", "none"])
+    assert result.exit_code == ExitStatus.USAGE and "'none' is not one of" in result.output
+    (workspace / "presskit.toml").write_text('languages = ["en"]\npdf_variant = "none"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-C", str(workspace), "publish"])
+    assert result.exit_code != 0 and "no longer offered" in result.output and "pdf/ua-1" in result.output
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+    assert not (workspace / "output").exists()
 
 
 def test_unknown_variant_is_refused(workspace):

@@ -145,7 +145,8 @@ def lint(obj: Context, speeches: tuple[Path, ...], as_json: bool) -> None:
 @click.option("--venue", metavar="PLACE", help='Where it was delivered, e.g. "New York".')
 @click.option("--symbol", metavar="SYMBOL", help="Document symbol of the press release, e.g. GA/SM/123.")
 @click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS),
-              default=None, help="PDF flavour: pdf/ua-1 (default, accessible) or pdf/a-3a (tagged PDF/A) for archiving; all are tagged.")
+              default=None, help="PDF flavour: pdf/ua-1 (default, accessible), or pdf/a to archive (tagged PDF/A-3a; "
+                                 "other PDF/A levels by name); all are tagged.")
 @click.option("--lang", "langs", multiple=True, metavar="LANG",
               help="Only these languages (repeat it, or --lang fr,es). Default: all six.")
 @click.option("--from", "source", metavar="LANG",

@@ -16,8 +16,17 @@ from toolkit.errors import ConfigError
 from toolkit.languages import UN_ORDER, parse_language, parse_source_language
 
 DEVICES = ("auto", "cpu", "cuda")
-# Every variant is tagged (publishing.write_pdf); pdf/a-3a, tagged PDF/A, is the one for archives.
-PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3a", "pdf/a-2a", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b", "none")
+# Every variant is tagged and declares PDF/UA-1 (publishing.write_pdf). "pdf/a" asks for an
+# archival copy and gets the archival default, tagged PDF/A-3a (which can carry the statement and
+# its PO file); the other PDF/A levels are there for archives that ask for one by name.
+ARCHIVAL_VARIANT = "pdf/a-3a"
+WRITTEN_VARIANTS = ("pdf/ua-1", "pdf/a-3a", "pdf/a-2a", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b")
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a", *WRITTEN_VARIANTS[1:])
+# Variants no longer offered, with why: one line for a settings file that still names one.
+DROPPED_VARIANTS = {
+    "none": "a PDF without a conformance claim fails PDF/UA's identification checks; every PDF presskit "
+            "writes is tagged and declares PDF/UA-1: use pdf/ua-1, or pdf/a to archive",
+}
 TRANSLATORS = ("argos", "libretranslate")
 # Read by the LibreTranslate backend itself, never kept in the config (which may be printed).
 SECRET_VARIABLES = ("PRESSKIT_LIBRETRANSLATE_API_KEY",)
@@ -205,6 +214,14 @@ def _choice(choices: tuple[str, ...]):
     return convert
 
 
+def _pdf_variant(value, workspace: Path) -> str:
+    """Return the variant write_pdf is asked for: "pdf/a" is the archival default."""
+    if _text(value) in DROPPED_VARIANTS:
+        raise ValueError(f"{value!r} is no longer offered: {DROPPED_VARIANTS[value]}")
+    value = _choice(PDF_VARIANTS)(value, workspace)
+    return ARCHIVAL_VARIANT if value == "pdf/a" else value
+
+
 def _languages(value, workspace: Path) -> tuple[str, ...]:
     items = _items(value)
     if not items:
@@ -252,7 +269,7 @@ _CONVERTERS = {
     "languages": _languages,
     "source_language": _source_language,
     "packages_dir": _packages_dir,
-    "pdf_variant": _choice(PDF_VARIANTS),
+    "pdf_variant": _pdf_variant,
     "threads": _count,
     "device": _choice(DEVICES),
     "translator": _choice(TRANSLATORS),
