@@ -9,7 +9,8 @@ from __future__ import annotations
 import importlib
 import sys
 
-MODULES = ("setup", "startup", "translate", "render", "publish", "memory", "merge", "reader", "checks", "pinning")
+MODULES = ("setup", "startup", "translate", "render", "publish", "memory", "merge", "reader", "checks", "pinning",
+           "limits")
 
 
 def main(argv: list[str]) -> int:

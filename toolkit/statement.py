@@ -29,7 +29,7 @@ from toolkit.languages import parse_source_language
 from toolkit.model import Block, BlockKind, Finding, Statement
 from toolkit.reader.dates import dateline, header_date, parse_date  # noqa: F401 (parse_date: for callers)
 from toolkit.reader.detection import (  # noqa: F401 (guess_language: for callers)
-    block_language, guess_language, is_traditional, letters, to_simplified,
+    LanguageCache, block_language, guess_language, is_traditional, letters, to_simplified,
 )
 from toolkit.reader.header import header_value, read_header
 from toolkit.reader.masthead import DateSeen, read_masthead
@@ -54,8 +54,12 @@ SEVERITIES = {
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def read_statement(path: Path | str, *, source_lang: str | None = None) -> Statement:
-    """Read a speech file into a `Statement`; raise StatementError for unusable input."""
+def read_statement(path: Path | str, *, source_lang: str | None = None,
+                   languages: LanguageCache | None = None) -> Statement:
+    """Read a speech file into a `Statement`; raise StatementError for unusable input.
+
+    `languages` remembers the language detector's answers between runs (toolkit/workspace.py).
+    """
     path = Path(path)
     text = _decode(path, _read_bytes(path))
     header, body_lines = read_header(path, [_clean(raw) for raw in text.split("\n")])
@@ -64,7 +68,7 @@ def read_statement(path: Path | str, *, source_lang: str | None = None) -> State
     chunks = chunk_lines(body_lines)
     if not chunks:
         raise StatementError("the statement has no text after its header", path)
-    return _parse(path, header, chunks, source_lang, findings)
+    return _parse(path, header, chunks, source_lang, findings, languages)
 
 
 def _finding(path: Path, line: int, code: str, message: str) -> Finding:
@@ -107,7 +111,8 @@ def _clean(line: str) -> str:
     return re.sub(r" {2,}", " ", line).strip()
 
 
-def _parse(path: Path, header: dict, chunks: list, source_lang: str | None, findings: list[Finding]) -> Statement:
+def _parse(path: Path, header: dict, chunks: list, source_lang: str | None, findings: list[Finding],
+           languages: LanguageCache | None = None) -> Statement:
     header_date(path, header)  # a bad header date stops the reader before anything else
     masthead = read_masthead(chunks)
     findings += [_finding(path, *found) for found in masthead.findings]
@@ -117,8 +122,8 @@ def _parse(path: Path, header: dict, chunks: list, source_lang: str | None, find
         raise StatementError("the statement has no body paragraphs", path, chunks[-1].line)
     body, signed = _signature(path, body, findings)
     date, venue = _date(path, header, masthead, body, findings)
-    body = _tag_languages(body)
-    lang, script = _source_language(path, header, source_lang, body)
+    body = _tag_languages(body, languages)
+    lang, script = _source_language(path, header, source_lang, body, languages)
     body, copy, second = _second_language(path, header, body, lang, findings)
     statement = Statement(
         path=path, slug=_slug(header_value(header, "slug") or path.stem), source_lang=lang,
@@ -196,7 +201,8 @@ def _date(path: Path, header: dict, masthead, body: list[Block], findings: list[
     return best.date, venue
 
 
-def _source_language(path: Path, header: dict, override: str | None, body: list[Block]) -> tuple[str, str | None]:
+def _source_language(path: Path, header: dict, override: str | None, body: list[Block],
+                     languages: LanguageCache | None = None) -> tuple[str, str | None]:
     value = override or header_value(header, "language")
     text = " ".join(b.text for b in body[:12])
     if value:
@@ -206,30 +212,30 @@ def _source_language(path: Path, header: dict, override: str | None, body: list[
             line = header.get("language", (None,))[0] if not override else None
             raise StatementError(str(exc), path, line) from None
     else:
-        lang, script = _body_language(body), None
+        lang, script = _body_language(body, languages), None
     if lang == "zh" and script is None and is_traditional(text):
         script = "Hant"
     return lang, script
 
 
-def _tag_languages(body: list[Block]) -> list[Block]:
+def _tag_languages(body: list[Block], languages: LanguageCache | None = None) -> list[Block]:
     """Tag each block with the language it is written in, where that is sure; else None."""
     tagged = []
     for block in body:
-        found, sure = block_language(block.text)
+        found, sure = block_language(block.text, languages)
         sure_enough = found and sure >= 0.9 and (letters(block.text) >= 12 or found in ("zh", "ar", "ru"))
         tagged.append(dataclasses.replace(block, lang=found if sure_enough else None))
     return tagged
 
 
-def _body_language(body: list[Block]) -> str:
+def _body_language(body: list[Block], languages: LanguageCache | None = None) -> str:
     """Return the language most of the body is written in, by letters."""
     weights: dict[str, int] = {}
     for block in body:
         if block.lang:
             weights[block.lang] = weights.get(block.lang, 0) + len(block.text) * (3 if block.lang == "zh" else 1)
     if not weights:
-        return guess_language(" ".join(b.text for b in body))
+        return guess_language(" ".join(b.text for b in body), languages)
     return max(weights, key=weights.get)
 
 

@@ -7,6 +7,7 @@ on what the statements are.
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 from pathlib import Path
 
@@ -14,9 +15,12 @@ from toolkit import boundary
 from toolkit.config import Config
 from toolkit.errors import PresskitError, StatementError
 from toolkit.model import Statement
+from toolkit.reader.detection import LanguageCache
 from toolkit.statement import read_statement
 
 SPEECH_SUFFIXES = (".txt", ".text", ".md")
+LANGUAGE_CACHE = "languages.json"  # in .presskit/: the language detector's answers (LanguageCache)
+LANGUAGE_CACHE_LIMIT = 50_000  # answers kept, the newest (about 3 MB)
 
 log = logging.getLogger("toolkit")
 
@@ -55,12 +59,16 @@ def check_speech(config: Config, path: Path, named: bool = False) -> Path:
     return path
 
 
-def read_statements(config: Config, paths: tuple[Path, ...], metadata: dict | None = None) -> list[Statement]:
+def read_statements(config: Config, paths: tuple[Path, ...], metadata: dict | None = None,
+                    languages: LanguageCache | None = None) -> list[Statement]:
     """Read and check every statement before anything is written.
 
-    `metadata` (date, venue, symbol from the command line) overrides what the files say.
+    `metadata` (date, venue, symbol from the command line) overrides what the files say;
+    `languages` the detector's remembered answers (default: the workspace's, read only).
     """
-    statements = [read_statement(p, source_lang=config.source_language) for p in find_speeches(config, paths)]
+    languages = languages or language_cache(config)
+    statements = [read_statement(p, source_lang=config.source_language, languages=languages)
+                  for p in find_speeches(config, paths)]
     given = {key: value for key, value in (metadata or {}).items() if value is not None}
     if given:
         statements = [_with_metadata(s, given) for s in statements]
@@ -73,6 +81,39 @@ def read_statements(config: Config, paths: tuple[Path, ...], metadata: dict | No
             )
         slugs[statement.slug] = statement.path
     return statements
+
+
+def language_cache(config: Config) -> LanguageCache:
+    """Return the language detector's answers remembered in .presskit/ (none yet: an empty cache).
+
+    It is a cache: a file that is missing, unreadable, from another detector version or not
+    what presskit writes is ignored (and replaced at the next publish), never an error.
+    """
+    path = config.state_path / LANGUAGE_CACHE
+    empty = LanguageCache()
+    try:
+        boundary.check_inside(path, boundary.roots(config))
+        if not path.exists():
+            return empty
+        data = json.loads(boundary.read_regular(path, limit=8 << 20))
+        answers = {key: (lang, float(p)) for key, (lang, p) in data["answers"].items()
+                   if isinstance(key, str) and isinstance(lang, str)}
+    except (PresskitError, OSError, ValueError, TypeError, KeyError, AttributeError):
+        return empty
+    return LanguageCache(empty.version, answers) if data.get("detector") == empty.version else empty
+
+
+def keep_language_cache(config: Config, languages: LanguageCache) -> None:
+    """Write the detector's answers to .presskit/ when this run added any (atomically)."""
+    from toolkit.publishing import atomic_write
+
+    if not languages.new:
+        return
+    answers = dict(list(languages.answers.items())[-LANGUAGE_CACHE_LIMIT:])
+    data = json.dumps({"detector": languages.version, "answers": answers}, ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
+    atomic_write(config.state_path / LANGUAGE_CACHE, data, within=boundary.roots(config))
+    languages.new = 0
 
 
 def _with_metadata(statement: Statement, given: dict) -> Statement:

@@ -131,10 +131,11 @@ def gather_catalogs(config: Config, statement: Statement,
             for lang in target_languages(config, statement)]
 
 
-def reviewed_elsewhere(config: Config, skip: set[str] = frozenset()):
+def reviewed_elsewhere(config: Config, skip: set[str] = frozenset(), languages=None):
     """Yield (statement, language, reviewed pairs) of every statement in speeches/ but `skip`
     (slugs), for the translation memory. A speech or catalog that cannot be read is passed
-    over: this run does not work on it, and `presskit lint` or `status` report it."""
+    over: this run does not work on it, and `presskit lint` or `status` report it.
+    `languages` is the run's LanguageCache (the detector's remembered answers)."""
     from toolkit.errors import PresskitError
     from toolkit.statement import read_statement
     from toolkit.workspace import check_speech, find_speeches
@@ -145,7 +146,8 @@ def reviewed_elsewhere(config: Config, skip: set[str] = frozenset()):
         return
     for path in paths:
         try:
-            statement = read_statement(check_speech(config, path), source_lang=config.source_language)
+            statement = read_statement(check_speech(config, path), source_lang=config.source_language,
+                                       languages=languages)
         except PresskitError:
             continue
         if statement.slug in skip:

@@ -24,7 +24,8 @@ from toolkit.languages import UN_ORDER
 from toolkit.model import Edition, Finding, Provenance, Statement, Suggestion, TextStatus
 from toolkit.terminology import Glossary, load_glossary
 from toolkit.translation import ProgressBar, Translator, reuse
-from toolkit.workspace import read_statements
+from toolkit.reader.detection import LanguageCache
+from toolkit.workspace import keep_language_cache, language_cache, read_statements
 
 log = logging.getLogger("toolkit")
 
@@ -62,7 +63,8 @@ def publish(
     within = boundary.roots(config)
     boundary.check_inside(config.state_path, within, shown=config.relative(config.state_path))
     with locking.workspace_lock(config.state_path):
-        statements = read_statements(config, paths, metadata)
+        languages = language_cache(config)
+        statements = read_statements(config, paths, metadata, languages)
         entries = {s.slug: catalogs.source_entries(s, config.workspace) for s in statements}
         work = {s.slug: catalogs.gather_catalogs(config, s, entries[s.slug]) for s in statements}
         every = [item for items in work.values() for item in items]
@@ -71,7 +73,8 @@ def publish(
             catalogs.check_final(config, every)
             final_problems(config, every, glossary)
         result = PublishResult()
-        suggestions = suggest(config, every, translator, say, bar, result.suggestions, glossary=glossary)
+        suggestions = suggest(config, every, translator, say, bar, result.suggestions, glossary=glossary,
+                              languages=languages)
 
         if not paths:
             result.findings.extend(catalogs.unclaimed_catalogs(config, statements))
@@ -115,6 +118,7 @@ def publish(
                 (result.written if wrote else result.unchanged).append(path)
             for path, data in files.items():
                 (result.written if publishing.atomic_write(path, data, within=within) else result.unchanged).append(path)
+            keep_language_cache(config, languages)  # the detector's answers: the next run loads no model
         except BaseException:
             _say_written(config, result.written)
             raise
@@ -131,7 +135,8 @@ def _say_written(config: Config, written: list[Path]) -> None:
 
 def suggest(config: Config, work: list[CatalogWork], translator: Translator | None, say,
             bar: ProgressBar | None, counts: reuse.SuggestionCounts | None = None,
-            machine: bool = True, glossary: Glossary | None = None) -> dict[tuple[str, str], dict[str, Suggestion]]:
+            machine: bool = True, glossary: Glossary | None = None,
+            languages: LanguageCache | None = None) -> dict[tuple[str, str], dict[str, Suggestion]]:
     """Suggest a translation for every text some catalog lacks: from the translation memory
     first (fed with every reviewed entry of the workspace), then from the translator for the
     rest; no translator is made when nothing is left for it (or `machine` is False). With a
@@ -139,7 +144,7 @@ def suggest(config: Config, work: list[CatalogWork], translator: Translator | No
     requests = catalogs.suggestion_requests(work)
     # The other statements' reviewed entries too: a reviewer may have signed them off since
     # they were last published.
-    others = catalogs.reviewed_elsewhere(config, {item.statement.slug for item in work})
+    others = catalogs.reviewed_elsewhere(config, {item.statement.slug for item in work}, languages)
     made: list[Translator] = []
 
     def machine_translate(rest):

@@ -8,6 +8,7 @@ but needs about 1 GB installed, which the install budget does not allow (see REA
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 
 UN_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
@@ -39,7 +40,46 @@ def letters(text: str) -> int:
     return sum(_scripts(text).values())
 
 
-def block_language(text: str) -> tuple[str | None, float]:
+class LanguageCache:
+    """py3langid's answers for Latin-script samples, remembered between runs.
+
+    Loading py3langid's model takes about a second (it decompresses a 4.6 MB LZMA file), most of
+    a publish in which nothing changed. The workspace keeps the answers (.presskit/languages.json,
+    see toolkit/workspace.py), so a statement read before is read again without the model.
+    Answers are keyed by the sample's SHA-256 and kept only for the py3langid version that gave them.
+    """
+
+    def __init__(self, version: str = "", answers: dict[str, tuple[str, float]] | None = None):
+        self.version = version or _detector_version()
+        self.answers = dict(answers or {})
+        self.new = 0
+
+    def classify(self, sample: str) -> tuple[str, float]:
+        key = hashlib.sha256(sample.encode("utf-8")).hexdigest()[:32]
+        if key not in self.answers:
+            lang, probability = _identifier().classify(sample)
+            self.answers[key] = (lang, float(probability))
+            self.new += 1
+        return self.answers[key]
+
+
+def _detector_version() -> str:
+    """Name the installed model (its size and time): another model or version asks afresh.
+
+    Found without importing py3langid, which would import numpy (a fifth of a second).
+    """
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("py3langid")
+    model = Path(spec.origin).parent / "data" / "model.npz.xz" if spec and spec.origin else None
+    if model is None or not model.exists():
+        return "py3langid"
+    info = model.stat()
+    return f"py3langid model {info.st_size} {info.st_mtime_ns}"
+
+
+def block_language(text: str, cache: LanguageCache | None = None) -> tuple[str | None, float]:
     """Return the language of a block of text and how sure that is (0-1); None for no letters."""
     counts = _scripts(text[:300])
     letters = sum(counts.values())
@@ -48,13 +88,14 @@ def block_language(text: str) -> tuple[str | None, float]:
     script = max(counts, key=counts.get)
     if script != "latin":
         return script, counts[script] / letters
-    lang, probability = _identifier().classify(text[:160].lower())  # capitals throw the n-grams off
+    sample = text[:160].lower()  # capitals throw the n-grams off
+    lang, probability = cache.classify(sample) if cache else _identifier().classify(sample)
     return lang, float(probability)
 
 
-def guess_language(text: str) -> str:
+def guess_language(text: str, cache: LanguageCache | None = None) -> str:
     """Guess which of the six UN languages a text is in."""
-    return block_language(text)[0] or "en"
+    return block_language(text, cache)[0] or "en"
 
 
 @functools.cache

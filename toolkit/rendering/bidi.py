@@ -7,12 +7,19 @@ Arabic (symbols, numbers with slashes, Latin names, URLs) are wrapped in them.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from markupsafe import Markup, escape
 
 
 _LTR_ISOLATE, _RTL_ISOLATE, _POP_ISOLATE = "\u2066", "\u2067", "\u2069"
+
+
+# Every right-to-left strong character (bidi class R or AL) lies in these blocks (a test checks all
+# of Unicode): left-to-right text with none of them has nothing to isolate.
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefc"
+                            "\U00010800-\U00010fff\U0001e800-\U0001efff]")
 
 
 def _strong(char: str) -> str:
@@ -34,6 +41,8 @@ def opposite_runs(text: str, direction: str) -> list[tuple[str, bool]]:
     that holds at least one strong character of the other: "GA/SM/1234", "Miroslav Lajčák",
     "https://www.un.org/pga/72/" in Arabic text.
     """
+    if direction == "ltr" and not _RIGHT_TO_LEFT.search(text):
+        return [(text, False)] if text else []
     pieces: list[tuple[str, bool]] = []
     start = 0
     for index in range(len(text) + 1):
@@ -43,7 +52,9 @@ def opposite_runs(text: str, direction: str) -> list[tuple[str, bool]]:
         head = len(stretch) - len(stretch.lstrip(_LEADING_NEUTRAL))
         tail = max(head, len(stretch.rstrip(_TRAILING_NEUTRAL)))
         # Keep a closing bracket whose opening one is inside: "Lajčák (GA/SM/1234)".
-        while tail < len(stretch) and _unclosed(stretch[head:tail]) == stretch[tail]:
+        waiting = _unclosed(stretch[head:tail])
+        while tail < len(stretch) and waiting and waiting[-1] == stretch[tail]:
+            waiting.pop()
             tail += 1
         core = stretch[head:tail]
         if core and any(_strong(c) not in ("", direction) for c in core):
@@ -53,27 +64,28 @@ def opposite_runs(text: str, direction: str) -> list[tuple[str, bool]]:
         if index < len(text):
             pieces.append((text[index], False))
         start = index + 1
-    merged: list[tuple[str, bool]] = []
+    # Join neighbouring pieces of the paragraph's direction (collected, then joined once: linear).
+    runs: list[tuple[list[str], bool]] = []
     for piece, opposite in pieces:
-        if merged and not opposite and not merged[-1][1]:
-            merged[-1] = (merged[-1][0] + piece, False)
+        if runs and not opposite and not runs[-1][1]:
+            runs[-1][0].append(piece)
         elif piece:
-            merged.append((piece, opposite))
-    return merged
+            runs.append(([piece], opposite))
+    return [("".join(parts), opposite) for parts, opposite in runs]
 
 
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 
 
-def _unclosed(text: str) -> str | None:
-    """Return the closing bracket text still waits for, if any."""
+def _unclosed(text: str) -> list[str]:
+    """Return the closing brackets text still waits for, the next one last."""
     waiting: list[str] = []
     for char in text:
         if char in _BRACKETS:
             waiting.append(_BRACKETS[char])
         elif waiting and char == waiting[-1]:
             waiting.pop()
-    return waiting[-1] if waiting else None
+    return waiting
 
 
 def isolate_html(text: str, direction: str) -> Markup:

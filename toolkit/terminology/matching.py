@@ -14,6 +14,7 @@ UN usage forbids for "États Membres".
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -46,6 +47,12 @@ def tokens(text: str, lang: str) -> list[tuple[str, int, int]]:
     for match in _WORD.finditer(text):
         found.append((normalise_word(match.group(), lang), match.start(), match.end()))
     return found
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _form_words(form: str, lang: str) -> tuple[str, ...]:
+    """Return a glossary form's normalised words (the same forms are looked for in every entry)."""
+    return tuple(w for w, _, _ in tokens(form, lang))
 
 
 def normalise_word(word: str, lang: str) -> str:
@@ -116,12 +123,10 @@ def locate(text: str, lang: str, form: str, gap: int = TARGET_GAP) -> tuple[int,
         if at < 0:
             return None
         return offsets[at], offsets[at + len(needle) - 1] + 1
-    words = tokens(text, lang)
-    wanted = [w for w, _, _ in tokens(form, lang)]
-    return _locate_words(words, wanted, lang, gap)
+    return _locate_words(tokens(text, lang), _form_words(form, lang), lang, gap)
 
 
-def _locate_words(words, wanted: list[str], lang: str, gap: int) -> tuple[int, int] | None:
+def _locate_words(words, wanted: tuple[str, ...], lang: str, gap: int) -> tuple[int, int] | None:
     if not wanted:
         return None
     for i, (word, start, _) in enumerate(words):
@@ -143,8 +148,10 @@ def _locate_words(words, wanted: list[str], lang: str, gap: int) -> tuple[int, i
 
 def has_form(text: str, lang: str, forms: Iterable[str], gap: int = TARGET_GAP) -> str | None:
     """Return the first of `forms` found (inflected) in `text`, or None."""
+    words = None if lang in NO_SPACE else tokens(text, lang)
     for form in forms:
-        if locate(text, lang, form, gap) is not None:
+        found = locate(text, lang, form, gap) if words is None else _locate_words(words, _form_words(form, lang), lang, gap)
+        if found is not None:
             return form
     return None
 
@@ -167,9 +174,20 @@ def has_forbidden(text: str, lang: str, forms: Iterable[str]) -> str | None:
 def find_terms(text: str, lang: str, terms: Sequence[Term], gap: int = SOURCE_GAP) -> list[Match]:
     """Return the terms whose `lang` forms occur in `text`: longest first, never overlapping."""
     candidates = []
+    words = None if lang in NO_SPACE else tokens(text, lang)  # the text's words, once for every term
+    # Every way a word matches a term's word (equal, or sharing a stem of three letters or more)
+    # keeps its first three letters, except Arabic's clitics: a term whose first word starts with
+    # none of the text's three-letter beginnings cannot be there.
+    beginnings = None if words is None or lang == "ar" else {word[:3] for word, _, _ in words}
     for term in terms:
         for form in term.forms.get(lang, ()):
-            span = locate(text, lang, form, gap)
+            if words is None:
+                span = locate(text, lang, form, gap)
+            else:
+                wanted = _form_words(form, lang)
+                if beginnings is not None and wanted and wanted[0][:3] not in beginnings:
+                    continue
+                span = _locate_words(words, wanted, lang, gap)
             if span is not None:
                 candidates.append(Match(term, form, *span))
                 break
