@@ -35,6 +35,13 @@ def _scripts(text: str) -> dict[str, int]:
     return {script: len(pattern.findall(text)) for script, pattern in _SCRIPTS.items()}
 
 
+def script_of(text: str) -> str | None:
+    """Return the script most of a text's letters are in ("ar", "zh", "ru" or "latin"), or None for no letters."""
+    counts = _scripts(text)
+    script = max(counts, key=counts.get)
+    return script if counts[script] else None
+
+
 def letters(text: str) -> int:
     """Return how many letters of the six languages' scripts a text has."""
     return sum(_scripts(text).values())

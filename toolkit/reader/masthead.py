@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from toolkit.model import Block, BlockKind, Delivery, DeliveryKind
 from toolkit.reader.dates import date_venue, find_date, find_day_month, is_timestamp, parse_date, strip_date, weekday_mismatch
 from toolkit.reader.debris import SYMBOL, debris, venue_line
+from toolkit.reader.detection import script_of
 from toolkit.reader.delivery import delivery_kind, delivery_lead, trailing_delivery
-from toolkit.reader.paragraphs import TERMINAL, Chunk, is_greeting, normalized
+from toolkit.reader.paragraphs import BULLET, TERMINAL, Chunk, is_greeting, normalized
 from toolkit.reader.speakers import SALUTATION
 from toolkit.reader.speakers import (
     SPEAKER_LINE, bare_speaker, is_lead_in, is_office_line, is_name, is_title_word, name_after_office, speaker_name,
@@ -174,13 +175,16 @@ _SPEECH_NOUN = re.compile(
     r"|致辞|讲话|发言|献词|致辭|講話|發言")
 
 
-def _title_score(line: _Line, position: int, lines: list[_Line]) -> float:
-    """Score how much a line looks like the headline: position, length, case, ending, neighbours, repetition."""
-    text = line.chunk.text
+def _title_score(line: _Line, position: int, lines: list[_Line], script: str | None = None) -> float:
+    """Score how much a line looks like the headline: position, length, case, ending, neighbours, repetition,
+    script."""
+    text = _undated(line.chunk.text)[0]
     score = 3.0 - 0.6 * position
-    width = len(text) + sum("\u3400" <= c <= "\u9fff" for c in text)  # a Chinese character is two
-    if 12 <= width <= 180:
-        score += 1
+    han = sum("\u3400" <= c <= "\u9fff" for c in text)
+    width = len(text) + han  # a Chinese character is two
+    if 12 <= width <= 180 or han >= 4 and width <= 180 and _SPEECH_NOUN.search(text):
+        score += 1  # "当选致辞": four characters make a headline when they name the speech
+    score += _not_a_headline(text, script)
     if len(text) < 3 or len(text) > 250 or len(line.chunk.lines) > 3:
         score -= 4
     after_line = next((other for other in lines if other.index == line.index + 1), None)
@@ -197,14 +201,14 @@ def _title_score(line: _Line, position: int, lines: list[_Line]) -> float:
     while after is not None and after.role is None and after.chunk.line == _last(lines, after.index - 1) + 1:
         after = next((other for other in lines if other.index == after.index + 1), None)  # a wrapped headline
     later = [other for other in lines if other.index > line.index + 1 and other.role is None]
-    if after is not None and (after.role in ("delivery", "date") or SPEAKER_LINE.search(after.chunk.text)):
-        score += 1  # a headline sits above its delivery note, date or speaker line
+    if after is not None and (after.role in ("delivery", "date", "teaser") or SPEAKER_LINE.search(after.chunk.text)):
+        score += 1  # a headline sits above its delivery note, date, speaker line or standfirst
     repeated = any(abs(other.index - line.index) > 1 and normalized(other.chunk.text) == normalized(text)
                    for other in lines)
     before_line = next((other for other in lines if other.index == line.index - 1), None)
     echo = any(other is not None and normalized(other.chunk.text) == normalized(text) for other in (after_line, before_line))
-    if echo:
-        score -= 3  # the same line twice in a row: a banner
+    if echo:  # the same line twice in a row: a banner, unless it says it is the speech ("Mensaje de …" twice)
+        score -= 3 if _SPEECH_NOUN.search(f" {fold(text)} ") else 6
     if repeated:
         score += 1.5  # the page prints its headline twice (an echo on the next line is a banner)
     elif after is not None and after.role == "debris" and later:
@@ -212,15 +216,36 @@ def _title_score(line: _Line, position: int, lines: list[_Line]) -> float:
     folded = f" {fold(text)} "
     if _SPEECH_NOUN.search(folded):
         score += 1  # the headline names the kind of speech: "Closing Statement", "Mensaje", "致辞"
+    if (_SPEECH_NOUN.match(fold(text)) or re.search(rf"(?:{_SPEECH_NOUN.pattern})\W*$", fold(text))) \
+            and not _names_someone(text):
+        score += 1.5  # it says what it is and no more: "当选致辞", "Opening remarks at the Ocean Conference"
     if any(f" {title} " in folded for title in all_words("speaker_titles") if " " in title or len(title) > 8):
         score += 0.5  # it names the office that speaks
     if is_greeting(text):
         score -= 6
-    if SPEAKER_LINE.search(text):
-        score -= 1.5
+    if SPEAKER_LINE.search(text) and (len(text) > 12 or _names_someone(text)):
+        score -= 1.5  # "Statement by H.E. Mr. X": the speaker line under a headline
     if bare_speaker(text) or is_name(text) or _is_office(text):
         score -= 4
     return score
+
+
+def _names_someone(text: str) -> bool:
+    """True when a line names a person or an office ("秘书长", "Secretary-General")."""
+    folded = fold(text)
+    return bool(name_after_office(text) or han_name_in(text)) or any(title in folded for title in all_words("speaker_titles"))
+
+
+def _not_a_headline(text: str, script: str | None) -> float:
+    """Return the penalty for a line that is not a headline by what it is, whatever its place."""
+    penalty = 0.0
+    if script and script_of(text) not in (None, script):
+        penalty -= 4  # another script than the text's: an English asset title on a Chinese page
+    if BULLET.match(text):
+        penalty -= 4  # a list item: a share button, a photo credit, a subtitle bullet
+    if text.startswith(("—", "――", "─")):
+        penalty -= 3  # "——秘书长潘基文在大会……的讲话": the byline under the headline
+    return penalty
 
 
 def read_masthead(chunks: list[Chunk]) -> Masthead:
@@ -247,13 +272,13 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
                 # A quotation from the text shown above the date line (a teaser), not the speech's start.
                 masthead.findings.append((chunk.line, "teaser", f"teaser {_short(chunk.text)} above the date line; "
                                                                 "left out (the text prints it in its place)"))
-                line.role = "debris"
+                line.role = "teaser"
                 lines.append(line)
                 continue
             break  # the speech itself
         lines.append(line)
     candidates = [line for line in lines if line.role is None]
-    _assign_title(masthead, candidates, lines)
+    _assign_title(masthead, candidates, lines, _body_script(chunks, len(lines)))
     _repeated_title(masthead, lines)
     _assign_speaker(masthead, candidates, chunks)
     _extend(masthead, candidates, chunks)
@@ -278,7 +303,7 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
                                       f"line {_short(line.chunk.text)} {where} is not part of the speech "
                                       "(a banner, a subtitle?); left out"))
     _give_years(masthead)
-    masthead.front = [(number, line.role) for line in lines if line.role not in (None, "debris")
+    masthead.front = [(number, line.role) for line in lines if line.role not in (None, "debris", "teaser")
                       for number, _ in line.chunk.lines]
     return masthead
 
@@ -317,8 +342,22 @@ def _is_body(chunk: Chunk) -> bool:
         or len(chunk.lines) > 3 or (len(text) > 90 and text.endswith((".", "。", "!", "?")))
 
 
-def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line]) -> None:
-    scored = [(_title_score(line, position, lines), line) for position, line in enumerate(candidates)]
+def _undated(text: str) -> tuple[str, datetime.date | None]:
+    """Split a headline the page prints after its date ("21 Sep 2018 - 秘书长 国际和平日致辞") into text and date."""
+    match = re.match(r"^(.{6,40}?)\s+[-–—|]\s+(\S.{3,})$", text)
+    if match and (date := date_venue(match[1])[0]) and not strip_date(match[1]).strip(" ,.-–—|"):
+        return match[2], date
+    return text, None
+
+
+def _body_script(chunks: list[Chunk], start: int) -> str | None:
+    """Return the script the text below the masthead is written in (the first chunks of the speech)."""
+    return script_of(" ".join(chunk.text for chunk in chunks[start:start + 8])) \
+        or script_of(" ".join(chunk.text for chunk in chunks))
+
+
+def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line], script: str | None) -> None:
+    scored = [(_title_score(line, position, lines, script), line) for position, line in enumerate(candidates)]
     scored = [(score, line) for score, line in scored if score > 0]
     if not scored:
         return
@@ -330,7 +369,9 @@ def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line
     if speakerish and (masthead.delivery and masthead.delivery.line < best.chunk.line
                        and not others and best is candidates[0] and best.index > 0):
         return  # "As translated from Spanish" then "Address by the Minister": a speaker line, no title
-    text = best.chunk.text
+    text, date = _undated(best.chunk.text)
+    if date:
+        masthead.dates.append(DateSeen(date, best.chunk.line, 1))
     if split := trailing_delivery(text):  # un.org/sg: "Secretary-General's remarks ... [as delivered]"
         text, (kind, language) = split[0], delivery_kind(split[1])
         if masthead.delivery is None:
@@ -407,7 +448,8 @@ def _extend(masthead: Masthead, candidates: list[_Line], chunks: list[Chunk]) ->
             masthead.speaker = Block(BlockKind.SPEAKER, f"{joined}{'' if joined.endswith(' by') else ','} {text}",
                                      masthead.speaker.line)
             line.role = "speaker"
-        elif before == "title" and adjacent and _title_open(masthead) and masthead.speaker is None:
+        elif before == "title" and adjacent and _title_open(masthead) and masthead.speaker is None \
+                and script_of(text) in (None, script_of(masthead.title.text)):
             masthead.title = Block(BlockKind.TITLE, f"{masthead.title.text} {text}", masthead.title.line)
             line.role = "title"
         roles[line.index] = line.role
