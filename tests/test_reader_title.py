@@ -81,3 +81,49 @@ def test_a_byline_under_a_quoted_headline_is_not_the_title(tmp_path):
                        "2012年9月25日,纽约\n\n主席先生,\n\n" + BODY_ZH)
     assert s.title.text == "“共同努力:建设更美好的未来”"
     assert s.date == datetime.date(2012, 9, 25)
+
+
+def test_an_asset_title_cut_short_is_not_the_title(tmp_path):
+    s = read(tmp_path, "Обращения\n\nМария Иванова (Верховный комиссар ООН) …\n\n"
+                       "Мария Иванова (Верховный комиссар ООН) по случаю Всемирного дня беженцев\n"
+                       "Длина видео\n00:02:10\n\n"
+                       "Сегодня мы чествуем мужество миллионов людей, вынужденных покинуть свои дома.\n\n"
+                       "Мы должны помочь им вернуться к нормальной жизни.\n")
+    assert s.title.text == "Мария Иванова (Верховный комиссар ООН) по случаю Всемирного дня беженцев"
+    assert 3 in left_out(s)
+
+
+def test_a_last_updated_stamp_and_a_news_item_lead_in(tmp_path):
+    s = read(tmp_path, "联合国秘书长就世界环境日致辞\n最后更新: 2021-06-06 08:15:02\n"
+                       "联合国新闻5日消息,6月5日是世界环境日。联合国秘书长发表致辞,致辞如下:\n" + BODY_ZH)
+    assert s.title.text == "联合国秘书长就世界环境日致辞"
+    assert s.date == datetime.date(2021, 6, 5)  # the lead-in's day, the year from the stamp
+    assert s.body[0].line == 4
+    assert {2, 3} <= left_out(s)
+
+
+def test_a_lead_in_sentence_without_a_colon(tmp_path):
+    s = read(tmp_path, "聯合國難民署代表在人權理事會之發言\n\n2023年03月20日 切換語言:\n\n"
+                       "本文為聯合國難民署代表王小明於3月15日在人權理事會會議上的發言。\n\n"
+                       "謝謝主席先生。\n\n我很榮幸今天在理事會發言,向各位介紹難民的處境和我們的工作。\n")
+    assert s.title.text == "联合国难民署代表在人权理事会之发言"
+    assert s.date == datetime.date(2023, 3, 15)
+    assert s.body[0].line == 7
+    assert 5 in left_out(s)
+
+
+def test_a_speech_does_not_open_with_a_list_of_share_buttons(tmp_path):
+    s = read(tmp_path, "Statement to the Human Rights Council on the situation in Utopia\n\n10 March 2022\n\n"
+                       "  • Facebook: opens a new window\n  • Email: opens a new window\n\n" + BODY)
+    assert s.body[0].line == 8
+    assert {5, 6} <= left_out(s)
+
+
+def test_a_photo_and_its_caption_above_the_salutation(tmp_path):
+    s = read(tmp_path, "Opening statement to the Standing Committee\n\nGeneva\n12 March 2024\n"
+                       "Jane Roe speaks at a lectern in front of a blue backdrop.\n\n"
+                       "Deputy High Commissioner Jane Roe opens the Standing Committee in Geneva on 12 March.\n\n"
+                       "Madam Chair,\n\n" + BODY)
+    assert s.body[0].line == 9
+    assert s.body[0].text.startswith("Madam Chair,")
+    assert {5, 7} <= left_out(s)

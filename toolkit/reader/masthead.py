@@ -22,7 +22,7 @@ from toolkit.reader.paragraphs import BULLET, TERMINAL, Chunk, is_greeting, norm
 from toolkit.reader.speakers import SALUTATION
 from toolkit.reader.speakers import (
     SPEAKER_LINE, bare_speaker, is_lead_in, is_office_line, is_name, is_title_word, name_after_office, speaker_name,
-    cut_at_office, han_name_in, strip_honorific,
+    cut_at_office, han_name_in, name_in, strip_honorific,
 )
 from toolkit.reader.words import all_words, fold, is_label
 
@@ -77,7 +77,8 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
     chunk, text = line.chunk, line.chunk.text
     if chunk.single and (found := debris(text)):
         masthead.findings.append((chunk.line, *found))
-        if is_timestamp(text) and (date := find_date(text)):
+        if (is_timestamp(text) or is_timestamp(re.split(r"[:：]\s*", text, maxsplit=1)[-1])) \
+                and (date := find_date(text)):  # "2021-03-02 09:14:07", "最后更新: 2019-09-21 19:27:43"
             masthead.dates.append(DateSeen(date, chunk.line, 3))
         return "debris"
     if chunk.single and (found := delivery_kind(text)):
@@ -209,6 +210,8 @@ def _title_score(line: _Line, position: int, lines: list[_Line], script: str | N
     echo = any(other is not None and normalized(other.chunk.text) == normalized(text) for other in (after_line, before_line))
     if echo:  # the same line twice in a row: a banner, unless it says it is the speech ("Mensaje de …" twice)
         score -= 3 if _SPEECH_NOUN.search(f" {fold(text)} ") else 6
+    if _shortened(text, lines):
+        score -= 3  # the headline cut short: the page's asset title or breadcrumb
     if repeated:
         score += 1.5  # the page prints its headline twice (an echo on the next line is a banner)
     elif after is not None and after.role == "debris" and later:
@@ -228,6 +231,16 @@ def _title_score(line: _Line, position: int, lines: list[_Line], script: str | N
     if bare_speaker(text) or is_name(text) or _is_office(text):
         score -= 4
     return score
+
+
+def _shortened(text: str, lines: list[_Line]) -> bool:
+    """True for a headline cut short with "…" (an asset title, a breadcrumb) when the masthead has it whole."""
+    if not text.rstrip().endswith(("…", "...")):
+        return False
+    own = normalized(text.rstrip(" .…"))
+    return len(own.split()) >= 2 and any(
+        other.role is None and len(normalized(other.chunk.text)) > len(own)
+        and normalized(other.chunk.text).startswith(own) for other in lines)
 
 
 def _names_someone(text: str) -> bool:
@@ -285,7 +298,9 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
     # The body starts after the last line the masthead used; what it did not place above that
     # line is reported and left out.
     used = [line.index for line in lines if line.role is not None]
-    masthead.body_start = max(used) + 1 if used else 0
+    masthead.body_start = _past_leading_list(lines, max(used) + 1 if used else 0, chunks)
+    if used:
+        masthead.body_start = _past_captions(masthead, chunks, masthead.body_start)
     if masthead.body_start >= len(chunks) and masthead.title is not None and len(masthead.title.text) > 150:
         # Nothing is left for the body: the "title" was the text itself (a page pasted as one line).
         index = next(line.index for line in lines if line.chunk.line == masthead.title.line)
@@ -306,6 +321,37 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
     masthead.front = [(number, line.role) for line in lines if line.role not in (None, "debris", "teaser")
                       for number, _ in line.chunk.lines]
     return masthead
+
+
+def _past_captions(masthead: Masthead, chunks: list[Chunk], start: int) -> int:
+    """Return where the speech starts past photo captions between the masthead and the salutation.
+
+    A speech that has a salutation opens with it; one or two one-line sentences above it that
+    name a person in the third person ("X delivers his opening statement ...") are the page's
+    photo and its caption. They are reported, not printed.
+    """
+    for count in (1, 2):
+        if start + count >= len(chunks) or not is_greeting(chunks[start + count].text):
+            continue
+        above = chunks[start:start + count]
+        if all(c.single and len(c.text) <= 250 and c.text.endswith(".") and name_in(c.text) for c in above):
+            for chunk in above:
+                masthead.findings.append((chunk.line, "masthead-line",
+                                          f"line {_short(chunk.text)} above the salutation (line "
+                                          f"{chunks[start + count].line}) reads as a photo caption; left out"))
+            return start + count
+    return start
+
+
+def _past_leading_list(lines: list[_Line], start: int, chunks: list[Chunk]) -> int:
+    """Return where the body starts past short bullet items under the masthead (share buttons, photo credits):
+    a speech does not open with a list."""
+    index = start
+    while index < len(lines) and lines[index].role is None and BULLET.match(lines[index].chunk.text) \
+            and len(lines[index].chunk.text) <= 80:
+        index += 1
+    later = chunks[index] if index < len(chunks) else None
+    return index if index > start and later is not None and not BULLET.match(later.text) else start
 
 
 def _date_over_lines(chunks: list[Chunk], index: int) -> tuple[datetime.date, int] | None:
@@ -449,12 +495,18 @@ def _extend(masthead: Masthead, candidates: list[_Line], chunks: list[Chunk]) ->
                                      masthead.speaker.line)
             line.role = "speaker"
         elif before == "title" and adjacent and _title_open(masthead) and masthead.speaker is None \
-                and script_of(text) in (None, script_of(masthead.title.text)):
+                and script_of(text) in (None, script_of(masthead.title.text)) and _goes_on(masthead.title.text, text):
             masthead.title = Block(BlockKind.TITLE, f"{masthead.title.text} {text}", masthead.title.line)
             line.role = "title"
         roles[line.index] = line.role
     if masthead.speaker_name is None:
         masthead.speaker_name = _name_of(masthead)
+
+
+def _goes_on(title: str, text: str) -> bool:
+    """True when a line reads as the rest of a wrapped headline, not a label under it ("Длина видео", "00:02:10")."""
+    return text[:1].islower() or title.isupper() and text.isupper() or title.endswith((",", "،", "，")) \
+        or len(text.split()) >= 3 or "\u3400" <= text[:1] <= "\u9fff"
 
 
 def _ends_speaker(masthead: Masthead, chunk: Chunk) -> bool:

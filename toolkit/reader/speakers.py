@@ -202,6 +202,11 @@ def name_after_honorific(text: str) -> str | None:
     return None
 
 
+def name_in(text: str) -> str | None:
+    """Return the first person's name a sentence gives ("Filippo Grandi delivers a speech ..." gives it), or None."""
+    return _first_name_run(text)
+
+
 def _first_name_run(text: str) -> str | None:
     """Return the first run of capitalised words in text that reads as a name, skipping an office's words."""
     run: list[str] = []
@@ -246,13 +251,25 @@ def _lead_ins() -> tuple[str, ...]:
     return tuple(sorted((w for items in words("lead_ins").values() for w in items), key=len, reverse=True))
 
 
+def _sentence_lead_ins() -> tuple[str, ...]:
+    return tuple(w for items in words("lead_ins_sentence").values() for w in items)
+
+
+def _lead_in_endings() -> tuple[str, ...]:
+    return tuple(w for items in words("lead_in_endings").values() for w in items)
+
+
 def is_lead_in(text: str) -> bool:
     """True for a press release's lead-in: "Following is the Secretary-General's message for …:"."""
     folded = fold(text)
+    if len(text) <= 300 and folded.startswith(_sentence_lead_ins()) and folded.rstrip().endswith((".", "。")):
+        return True  # "本文為聯合國難民事務高級專員……的發言。"
     if not folded.rstrip().endswith((":", "：")) or len(text) > 500 or is_greeting_line(text):
         return False
     if folded.startswith(_lead_ins()):
         return True
+    if folded.rstrip(" :：").endswith(_lead_in_endings()) and len(text) >= 20:
+        return True  # "中国常驻联合国代表团……举行招待会。……贺辞如下:": a news item that introduces the text
     # "Le Secrétaire général adjoint ... a prononcé le discours suivant :" names an office and introduces.
     return len(text.split()) >= 12 and any(f" {title} " in f" {folded} " for title in all_words("speaker_titles"))
 
