@@ -118,11 +118,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "debris": "debris lines not reported or printed: [1, 21]",
         "title": "'الاجتماع غير الرسمي للجمعية العامة'",
     },
-    "ar-un-day-message-un80": {
-        "body_starts": "1",
-        "debris": "debris lines not reported or printed: [1]",
-        "title": "None",
-    },
     "en-scribd-2014-pillay-hrc26": {
         "debris": "debris lines not reported or printed: [1]",
         "speaker_name": "None",
@@ -135,29 +130,18 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "date": "None",
     },
     "es-cinu-2001-boletin-debate-general": {
-        "body_starts": "7",
         "date": "2001-11-09",
-        "debris": "debris lines not reported or printed: [2, 4]",
-        "title": "'Naciones Unidas - Centro de Información, México'",
+        "debris": "debris lines not reported or printed: [4]",
     },
     "es-eclac-2002-annan-dia-naciones-unidas": {
         "debris": "debris lines not reported or printed: [16, 17]",
-    },
-    "es-ga65-2010-informe-asamblea": {
-        "body_starts": "10",
-        "debris": "debris lines not reported or printed: [10]",
     },
     "es-lamoncloa-2018-asamblea-general": {
         "body_starts": "10",
         "venue": "None",
     },
     "es-studenta-2008-barcena-asamblea-personal": {
-        "body_starts": "5",
-        "date": "None",
-        "debris": "debris lines not reported or printed: [5, 7]",
         "speaker_name": "None",
-        "title": "None",
-        "venue": "None",
     },
     "es-studylib-2012-barcena-san-salvador": {
         "date": "None",

@@ -127,3 +127,44 @@ def test_a_photo_and_its_caption_above_the_salutation(tmp_path):
     assert s.body[0].line == 9
     assert s.body[0].text.startswith("Madam Chair,")
     assert {5, 7} <= left_out(s)
+
+
+def test_a_photo_caption_above_a_headline_that_says_what_it_is(tmp_path):
+    s = read(tmp_path, "الأمين العام يلقي كلمته أمام المشاركين في المؤتمر، وخلفه شعار الأمم المتحدة على الشاشة.\n\n"
+                       "رسالة الأمين العام\n\n" + BODY_AR)
+    assert s.title.text == "رسالة الأمين العام"
+    assert s.body[0].line == 5
+    assert 1 in left_out(s)
+
+
+def test_an_information_centre_bulletin(tmp_path):
+    s = read(tmp_path, "BOLETIN ONU\nNaciones Unidas - Centro de Información, Lima\nNo. 05/042\n"
+                       "3 de marzo de 2005\n\n"
+                       "LA PAZ Y EL DESARROLLO VAN DE LA MANO\nAFIRMA EL SECRETARIO GENERAL\n\n"
+                       "La siguiente es una traducción no oficial del mensaje del Secretario General con motivo del Día.\n\n"
+                       "Quisiera saludar a todas las personas que trabajan por la paz en el mundo entero.\n\n"
+                       "Muchas gracias.\n")
+    assert s.title.text == "LA PAZ Y EL DESARROLLO VAN DE LA MANO AFIRMA EL SECRETARIO GENERAL"
+    assert s.symbol == "No. 05/042"
+    assert s.body[0].line == 11
+    assert {1, 2, 9} <= left_out(s)
+
+
+def test_a_slogan_far_above_the_date_line_is_not_the_speech(tmp_path):
+    s = read(tmp_path, "¡Aprende con miles de documentos!\n\n"
+                       "DISCURSO DEL SECRETARIO EJECUTIVO EN LA\nCEREMONIA DE CLAUSURA DEL FORO\n\n"
+                       "Santiago, 5 de mayo de 2010\n\n"
+                       "Muy buenos días.\n\n"
+                       "Agradezco a todos su presencia en esta ceremonia que cierra tres días de trabajo intenso.\n")
+    assert s.title.text == "DISCURSO DEL SECRETARIO EJECUTIVO EN LA CEREMONIA DE CLAUSURA DEL FORO"
+    assert s.date == datetime.date(2010, 5, 5)
+    assert s.body[0].line == 8
+    assert 1 in left_out(s)
+
+
+def test_a_bracketed_spanish_check_against_delivery_note(tmp_path):
+    s = read(tmp_path, "Informe a la Asamblea General\n\nNueva York, 21 de septiembre de 2011\n\n"
+                       ">> Volver a la página del debate general\n\n(Cotejar contra intervención)\n\n"
+                       "Señor Presidente:\n\nEs un honor presentar mi informe ante esta Asamblea en este año.\n")
+    assert s.delivery is not None and s.delivery.line == 7
+    assert s.body[0].line == 9

@@ -30,6 +30,10 @@ from toolkit.reader.words import all_words, fold, is_label
 _ZONE = 16
 
 
+# A bulletin's number under an information centre's banner: "No. 01/116", "Nº 2023/45".
+_BULLETIN_NUMBER = re.compile(r"^(?:No|N°|Nº|№)\.?\s*\d{1,4}(?:[/-]\d{1,4})+$", re.I)
+
+
 @dataclass(frozen=True)
 class DateSeen:
     """A date the masthead gives, with where and how: the delivery line's outranks a time stamp."""
@@ -97,7 +101,7 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
         if masthead.speaker_name is None and name:
             masthead.speaker_name = _clean_name(bare_speaker(name)[0] if bare_speaker(name) else name.split(",")[0])
         return "delivery"
-    if chunk.single and SYMBOL.match(text):
+    if chunk.single and (SYMBOL.match(text) or _BULLETIN_NUMBER.match(text)):
         if masthead.symbol:
             masthead.findings.append((chunk.line, "repeated-symbol", f"the symbol again {text!r}; left out"))
             return "debris"
@@ -198,6 +202,8 @@ def _title_score(line: _Line, position: int, lines: list[_Line], script: str | N
         score += 0.5
     if letters and text.isupper() and len(text) > 15:
         score += 1
+        if _capitals_below(line, lines):
+            score += 1.5  # a headline in capitals wrapped over several lines
     after = next((other for other in lines if other.index == line.index + 1), None)
     while after is not None and after.role is None and after.chunk.line == _last(lines, after.index - 1) + 1:
         after = next((other for other in lines if other.index == after.index + 1), None)  # a wrapped headline
@@ -256,6 +262,8 @@ def _not_a_headline(text: str, script: str | None) -> float:
         penalty -= 4  # another script than the text's: an English asset title on a Chinese page
     if BULLET.match(text):
         penalty -= 4  # a list item: a share button, a photo credit, a subtitle bullet
+    if (site := re.match(r"^(.{3,40}?)\s+[-–—|]\s+\S", text)) and is_label(site[1]):
+        penalty -= 4  # "Naciones Unidas - Centro de Información, México": the site's name and section, a banner
     if text.startswith(("—", "――", "─")):
         penalty -= 3  # "——秘书长潘基文在大会……的讲话": the byline under the headline
     return penalty
@@ -285,6 +293,13 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
                 # A quotation from the text shown above the date line (a teaser), not the speech's start.
                 masthead.findings.append((chunk.line, "teaser", f"teaser {_short(chunk.text)} above the date line; "
                                                                 "left out (the text prints it in its place)"))
+                line.role = "teaser"
+                lines.append(line)
+                continue
+            if index < 3 and not any(other.role is None for other in lines) and _headline_below(chunks, index):
+                # A photo caption or teaser above a headline that says what the text is ("رسالة الأمين العام").
+                masthead.findings.append((chunk.line, "masthead-line", f"line {_short(chunk.text)} above the headline "
+                                                                       "reads as a photo caption or teaser; left out"))
                 line.role = "teaser"
                 lines.append(line)
                 continue
@@ -370,9 +385,25 @@ def _date_over_lines(chunks: list[Chunk], index: int) -> tuple[datetime.date, in
 
 
 def _dated_below(chunks: list[Chunk], index: int) -> bool:
-    """True when one of the next two chunks is a date line: what stands above it is still the masthead."""
-    return any(chunk.single and date_venue(chunk.text)[0] and not debris(chunk.text)
-               for chunk in chunks[index + 1:index + 3])
+    """True when a date line follows, with only header-like lines (a headline over several lines) between:
+    what stands above it is still the masthead."""
+    for chunk in chunks[index + 1:index + 8]:
+        if chunk.single and date_venue(chunk.text)[0] and not debris(chunk.text):
+            return True
+        if _is_body(chunk) or not chunk.single:
+            return False
+    return False
+
+
+def _headline_below(chunks: list[Chunk], index: int) -> bool:
+    """True when the next chunk is a short headline that says what the text is, with the text under it."""
+    if index + 2 >= len(chunks):
+        return False
+    below = chunks[index + 1]
+    text = below.text
+    return below.single and len(text) <= 100 and not text.endswith(TERMINAL) and not is_greeting(text) \
+        and bool(_SPEECH_NOUN.match(fold(text)) or SPEAKER_LINE.search(text)) \
+        and any(_is_body(chunk) for chunk in chunks[index + 2:index + 5])
 
 
 def _is_body(chunk: Chunk) -> bool:
@@ -501,6 +532,13 @@ def _extend(masthead: Masthead, candidates: list[_Line], chunks: list[Chunk]) ->
         roles[line.index] = line.role
     if masthead.speaker_name is None:
         masthead.speaker_name = _name_of(masthead)
+
+
+def _capitals_below(line: _Line, lines: list[_Line]) -> bool:
+    """True when the next line, with no blank line between, goes on in capitals."""
+    after = next((other for other in lines if other.index == line.index + 1), None)
+    return after is not None and after.role is None and after.chunk.line == line.chunk.last + 1 \
+        and after.chunk.text.isupper() and not is_greeting(after.chunk.text)
 
 
 def _goes_on(title: str, text: str) -> bool:
