@@ -71,3 +71,28 @@ def test_base_url_makes_feed_links_absolute(tmp_path):
     feed = feedparser.parse((root / "output" / "feed.fr.atom").read_bytes())
     hrefs = [link.href for entry in feed.entries for link in entry.links]
     assert hrefs and all(h.startswith("https://press.example.org/releases/") for h in hrefs)
+
+
+def test_site_index_names_each_edition_by_its_own_title_and_the_venue(tmp_path):
+    root = workspace(tmp_path)
+    publish(load_config(root, {"languages": "ar,zh,en,fr"}), (), translator=FakeTranslator(), now=MOMENT)
+    output = root / "output"
+    site = lxml_html.fromstring((output / "index.html").read_bytes())
+    section = next(s for s in site.findall(".//section") if s.find(".//h2/a").get("href").startswith(SLUG))
+    assert section.find(".//p[@class='dateline']/span[@class='venue']").text == "New York"
+    titles = {}
+    for item in section.iter("li"):
+        code = item.find("a").get("href").split("/")[1].split(".")[0]
+        cite = item.find("cite")
+        assert cite.get("lang") == TAGS[code] and cite.get("dir") == ("rtl" if code == "ar" else "ltr")
+        # The title the edition itself prints as its headline.
+        page = lxml_html.fromstring((output / SLUG / f"{code}.html").read_bytes())
+        assert cite.text_content() == page.find(".//h1").text_content()
+        titles[code] = cite.text_content()
+    assert len(set(titles.values())) == 4 and set(titles) == {"ar", "zh", "en", "fr"}
+    assert "Clôture" in titles["fr"] and "听证会" in titles["zh"]
+    spanish = next(s for s in site.findall(".//section") if s is not section)
+    for item in spanish.iter("li"):  # machine-translated titles, each in its edition's language
+        code = item.find("a").get("href").split("/")[1].split(".")[0]
+        assert item.find("cite").get("lang") == TAGS[code] and item.find("cite").text_content()
+    assert spanish.find(".//span[@class='venue']") is None  # the speech names none

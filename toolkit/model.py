@@ -202,6 +202,9 @@ class Provenance:
     machine_version: str = ""
     machine_pivot: str = ""
     reviewers: tuple[str, ...] = ()  # Last-Translator and Language-Team of the PO header, placeholders left out
+    edition_version: str = ""  # "2": set on a correction (toolkit.corrections), with the two below
+    replaces_version: str = ""  # the version it replaces, kept under output/<slug>/v<N>/
+    replaces_issued: str = ""  # ISO 8601 UTC: when the replaced version was issued
 
     def as_meta(self) -> dict[str, str]:
         """Return the fields as <meta name="presskit.NAME"> and XMP presskit:NAME carry them (empty ones left out)."""
@@ -210,7 +213,8 @@ class Provenance:
             "source-sha256": self.source_sha256, "review-state": self.review_state,
             "machine-engine": self.machine_engine, "machine-package": self.machine_package,
             "machine-version": self.machine_version, "machine-pivot": self.machine_pivot,
-            "reviewers": "; ".join(self.reviewers),
+            "reviewers": "; ".join(self.reviewers), "edition-version": self.edition_version,
+            "replaces-version": self.replaces_version, "replaces-issued": self.replaces_issued,
         }
         return {name: value for name, value in values.items() if value}
 
@@ -224,3 +228,7 @@ class PublishedStatement:
     source_lang: str
     date: str  # ISO date of delivery, or ""
     editions: tuple[EditionRecord, ...]
+    venue: str = ""  # as the speech file gives it, in the source language
+    version: int = 1
+    replaces: int = 0  # the version a correction replaces (kept in <slug>/v<N>/), 0 for none
+    replaced_issued: str = ""  # ISO 8601 UTC: when that version was issued

@@ -437,14 +437,19 @@ def _read_output(path: Path, within: tuple[Path, ...] | None) -> bytes | None:
         return None
 
 
-def render_manifest(slug: str, records: list[EditionRecord], version: str, statement=None) -> bytes:
-    """Return the manifest of a statement's output folder: editions, sizes, checksums."""
+def render_manifest(slug: str, records: list[EditionRecord], version: str, statement=None,
+                    extra: dict | None = None) -> bytes:
+    """Return the manifest of a statement's output folder: editions, sizes, checksums.
+
+    `extra` holds what other stages record beside them (toolkit.corrections: the version).
+    """
     import json
 
     manifest = {"statement": slug, "generator": f"presskit {version}", "editions": [asdict(r) for r in records]}
     if statement is not None:
         manifest.update(title=statement.title.text if statement.title else slug, source_lang=statement.source_lang,
-                        date=statement.date.isoformat() if statement.date else "")
+                        date=statement.date.isoformat() if statement.date else "", venue=statement.venue or "")
+    manifest.update(extra or {})
     return (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
@@ -464,5 +469,10 @@ def published_statement(data: bytes) -> PublishedStatement | None:
             records.append(EditionRecord(**{key: value for key, value in record.items() if key in names}))
         except (TypeError, AttributeError):
             continue
+    replaces = manifest.get("replaces") if isinstance(manifest.get("replaces"), dict) else {}
+    number = manifest.get("version")
     return PublishedStatement(slug, manifest.get("title") or slug, manifest.get("source_lang") or "",
-                              manifest.get("date") or "", tuple(records))
+                              manifest.get("date") or "", tuple(records), venue=str(manifest.get("venue") or ""),
+                              version=number if isinstance(number, int) and number > 0 else 1,
+                              replaces=replaces.get("version") if isinstance(replaces.get("version"), int) else 0,
+                              replaced_issued=str(replaces.get("issued") or ""))

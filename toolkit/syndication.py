@@ -7,9 +7,10 @@ import datetime
 from toolkit.languages import get_language
 from toolkit.model import PublishedStatement
 from toolkit.rendering import native_name
-from toolkit.rendering.words import STATUS_LABELS
+from toolkit.rendering.words import CORRECTED, STATUS_LABELS, correction_text
 
 CATEGORIES = {"original": "original", "reviewed": "reviewed", "machine": "machine-translation"}
+CORRECTION = "correction"  # the category of an entry whose statement corrects an issued version
 
 
 def render_feed(env, published: list[PublishedStatement], lang: str, base_url: str = "") -> bytes | None:
@@ -41,7 +42,11 @@ def render_feed(env, published: list[PublishedStatement], lang: str, base_url: s
         identifier = f"urn:presskit:{statement.slug}:{lang}"
         entry.id(identifier)
         entry.title(record.title or statement.title)
-        entry.summary(record.summary or record.title or statement.title)
+        summary = record.summary or record.title or statement.title
+        if statement.replaces and statement.replaced_issued:
+            # The entry keeps its id, so readers update it; its summary opens with the notice.
+            summary = f"{correction_text(statement.replaced_issued, lang, translations)}\n\n{summary}"
+        entry.summary(summary)
         issued = _moment((record.provenance or {}).get("issued"), statement.date)
         latest = max(latest, issued) if latest else issued
         entry.updated(issued)
@@ -59,6 +64,8 @@ def render_feed(env, published: list[PublishedStatement], lang: str, base_url: s
             entry.link(href=link["href"])
         entry.category(term=CATEGORIES.get(record.status, record.status),
                        label=_(STATUS_LABELS[record.status]) if record.status in STATUS_LABELS else record.status)
+        if statement.replaces:
+            entry.category(term=CORRECTION, label=_(CORRECTED))
     feed.updated(latest)
     return _with_link_attributes(feed.atom_str(pretty=True), links)
 

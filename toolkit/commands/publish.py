@@ -15,7 +15,7 @@ from typing import Callable
 
 import logging
 
-from toolkit import __version__, boundary, catalogs, locking, publishing, rendering, syndication, translation
+from toolkit import __version__, boundary, catalogs, corrections, locking, publishing, rendering, syndication, translation
 from toolkit.checks.catalog import annotate_catalog, final_problems
 from toolkit.catalogs import CatalogStatus, CatalogWork
 from toolkit.config import Config
@@ -69,7 +69,10 @@ def publish(
         work = {s.slug: catalogs.gather_catalogs(config, s, entries[s.slug]) for s in statements}
         every = [item for items in work.values() for item in items]
         glossary = load_glossary(config.workspace, config.glossary_dir)
+        versions = {s.slug: _plan_version(config, s, work[s.slug], final) for s in statements}
         if final:
+            corrections.check_final([(s, versions[s.slug], [(item.lang, item.merge()) for item in work[s.slug]])
+                                     for s in statements if versions[s.slug].is_correction], config.relative)
             catalogs.check_final(config, every)
             final_problems(config, every, glossary)
         result = PublishResult()
@@ -103,7 +106,8 @@ def publish(
                 origins[item.lang] = _Origin(catalogs.catalog_credits(merged), (publishing.PdfAttachment(
                     item.path.name, sources[item.path], "the translation file (gettext PO)"),))
             editions.sort(key=lambda e: UN_ORDER.index(e.lang))
-            files.update(_build_folder(config, env, statement, editions, say, origins, moment))
+            files.update(_build_folder(config, env, statement, editions, say, origins, moment,
+                                       versions[statement.slug]))
             result.editions.extend(editions)
         files.update(_build_site(config, env, files))
         for item in every:
@@ -165,6 +169,15 @@ def suggest(config: Config, work: list[CatalogWork], translator: Translator | No
             owned.close()  # models out of memory before typesetting starts
 
 
+def _plan_version(config: Config, statement: Statement, work: list[CatalogWork], final: bool) -> corrections.Version:
+    """Return the version this run issues of a statement (a correction when a final one changed)."""
+    languages = {item.lang for item in work} | {lang for lang in (statement.source_lang, statement.reviewed)
+                                                 if lang in config.languages}
+    folder = config.output_path / statement.slug
+    return corrections.plan_version(folder, statement, final=final, languages=languages,
+                                    within=boundary.roots(config), shown=config.relative(folder))
+
+
 @dataclass(frozen=True)
 class _Origin:
     """What one edition's catalog says about its making: machine sources, reviewers; its PO file."""
@@ -189,7 +202,8 @@ def _memory_path(config: Config) -> Path:
 
 
 def _build_folder(config: Config, env, statement: Statement, editions: list[Edition], say,
-                  origins: dict | None = None, moment=None) -> dict[Path, bytes]:
+                  origins: dict | None = None, moment=None,
+                  version: corrections.Version | None = None) -> dict[Path, bytes]:
     """Return the files of output/<slug>/: each edition's HTML and PDF, the index, the manifest.
 
     A PDF is typeset only when its page or the PDF settings changed since the manifest's run:
@@ -205,7 +219,9 @@ def _build_folder(config: Config, env, statement: Statement, editions: list[Edit
     earlier = publishing.earlier_editions(folder, skip=built, records=manifest, within=within)
     before = {record.code: record for record in manifest}
     codes = tuple(code for code in UN_ORDER if code in built or code in {r.code for r in earlier})
-    files: dict[Path, bytes] = {}
+    version = version or corrections.Version(blocks=corrections.statement_blocks(statement))
+    # The corrected version first, byte for byte: it is kept before anything replaces it.
+    files: dict[Path, bytes] = {folder / version.folder / name: data for name, data in version.archive}
     records = list(earlier)
     fonts = None  # one font configuration for the editions typeset here
     source = statement.path.read_bytes()
@@ -213,6 +229,9 @@ def _build_folder(config: Config, env, statement: Statement, editions: list[Edit
     for edition in editions:
         origin = (origins or {}).get(edition.lang)
         provenance = _provenance(statement, edition, origin, source)
+        if version.is_correction:
+            provenance = replace(provenance, edition_version=str(version.number),
+                                 replaces_version=str(version.replaces), replaces_issued=version.replaced_issued)
         content = hashlib.sha256(rendering.render_edition(env, edition, codes, provenance).encode("utf-8")).hexdigest()
         earlier = before.get(edition.lang)
         issued = ((earlier.provenance or {}).get("issued") if earlier and earlier.content_sha256 == content else None)
@@ -237,9 +256,11 @@ def _build_folder(config: Config, env, statement: Statement, editions: list[Edit
         records.append(publishing.edition_record(edition, pdf, html, key, provenance, content))
     if editions:
         records.sort(key=lambda r: UN_ORDER.index(r.code))
-        index = rendering.render_index(env, statement, records, statement.source_lang)
+        index = rendering.render_index(env, statement, records, statement.source_lang,
+                                       version=(version.number, version.replaces, version.replaced_issued))
         files[folder / "index.html"] = index.encode("utf-8")
-        files[folder / publishing.MANIFEST] = publishing.render_manifest(statement.slug, records, __version__, statement)
+        files[folder / publishing.MANIFEST] = publishing.render_manifest(statement.slug, records, __version__, statement,
+                                                                         extra=version.manifest_fields())
     return files
 
 

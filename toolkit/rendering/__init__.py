@@ -23,7 +23,9 @@ from toolkit.rendering.words import (
     LANGUAGE_NAMES,
     QUOTES,
     STATUS_LABELS,
+    VERSION,
     N_,
+    correction_notice,
     css_string,
     delivery_text,
     format_size,
@@ -218,6 +220,7 @@ def get_context(edition: Edition, editions: tuple[str, ...], translations: gette
         "delivery_text": delivery_text(statement, translations),
         "body": group_body(edition.body, edition),
         "notice": notice,
+        "correction": _correction(provenance, edition.lang, translations),
         "untranslated_mark": _("Original text, not yet translated"),
         "og_locale": og_locale(language.code),
         "editions": edition_links(editions),
@@ -226,6 +229,15 @@ def get_context(edition: Edition, editions: tuple[str, ...], translations: gette
         "provenance": provenance.as_meta() if provenance else {},
         "translations": translations,
     }
+
+
+def _correction(provenance: Provenance | None, lang: str, translations) -> dict | None:
+    """Return the correction notice's parts for the template, or None for a first version."""
+    if provenance is None or not provenance.replaces_issued:
+        return None
+    before, date, iso, after = correction_notice(provenance.replaces_issued, lang, translations)
+    return {"before": before, "date": date, "datetime": iso, "after": after,
+            "version": provenance.edition_version, "replaces": provenance.replaces_version}
 
 
 def render_edition(env: PressEnvironment, edition: Edition, editions: tuple[str, ...],
@@ -256,8 +268,23 @@ def index_rows(entries: list[EditionRecord], lang: str, translations: gettext.Nu
     return rows
 
 
-def render_index(env: PressEnvironment, statement: Statement, entries: list[EditionRecord], lang: str) -> str:
-    """Render the index page of a statement's editions."""
+def version_view(version: tuple[int, int, str], lang: str, translations, base: str = "") -> dict:
+    """Return what an index shows of a statement's version: its number, the correction notice and
+    links to the versions kept under v<N>/ (`base`: the path from the page to the statement's folder)."""
+    number, replaces, issued = version
+    correction = None
+    if replaces and issued:
+        before, date, iso, after = correction_notice(issued, lang, translations)
+        correction = {"before": before, "date": date, "datetime": iso, "after": after}
+    return {"number": number, "label": translations.gettext(VERSION) % {"number": number},
+            "correction": correction,
+            "earlier": [{"href": f"{base}v{n}/index.html", "label": translations.gettext(VERSION) % {"number": n}}
+                        for n in range(replaces, 0, -1)]}
+
+
+def render_index(env: PressEnvironment, statement: Statement, entries: list[EditionRecord], lang: str,
+                 version: tuple[int, int, str] = (1, 0, "")) -> str:
+    """Render the index page of a statement's editions; `version` is (number, replaced, its issue time)."""
     language = get_language(lang)
     translations = env.translations(lang)
     title = statement.title.text if statement.title else statement.slug
@@ -273,6 +300,7 @@ def render_index(env: PressEnvironment, statement: Statement, entries: list[Edit
         "venue": statement.venue if lang == statement.source_lang else venue_text(statement.venue, translations),
         "og_locale": og_locale(language.code),
         "rows": index_rows(entries, lang, translations),
+        "version": version_view(version, lang, translations),
         "stylesheet_context": stylesheet_context(language, translations),
         "translations": translations,
     }
@@ -305,7 +333,12 @@ def render_site_index(env: PressEnvironment, published: list, lang: str = "en") 
         items.append({
             "slug": statement.slug, "title": statement.title, "tag": source.tag, "direction": source.direction,
             "date": statement.date, "date_text": tie_words(format_un_date(day, lang), lang) if day else "",
+            # The venue as the speech file gives it (in the source language), or as the catalogs name a UN venue.
+            "venue": venue_text(statement.venue, translations) or statement.venue if statement.venue else "",
+            "venue_tag": language.tag if venue_text(statement.venue, translations) else source.tag,
             "rows": index_rows(list(statement.editions), lang, translations),
+            "version": version_view((statement.version, statement.replaces, statement.replaced_issued), lang,
+                                    translations, base=f"{statement.slug}/"),
         })
     context = {
         "language": language, "title": title, "description": title, "version": __version__,

@@ -52,6 +52,31 @@ STATUS_LABELS = {
 }
 
 
+# A correction (toolkit.corrections) says so in every language, and names the version it
+# replaces by the day that version was issued; feeds file it under CORRECTED.
+CORRECTION_NOTICE = N_("Corrected version: replaces the version issued on %(date)s")
+CORRECTED = N_("Corrected version")
+VERSION = N_("Version %(number)s")
+
+
+def correction_notice(issued: str, lang: str, translations: gettext.NullTranslations) -> tuple[str, str, str, str]:
+    """Return the correction notice in the edition's language as (before, date, ISO date, after).
+
+    `issued` is the replaced version's issue time (ISO 8601 UTC); the date is printed UN style.
+    """
+    import datetime
+
+    day = datetime.datetime.strptime(issued, "%Y-%m-%dT%H:%M:%SZ").date()
+    before, _, after = translations.gettext(CORRECTION_NOTICE).partition("%(date)s")
+    return before, tie_words(format_un_date(day, lang), lang), day.isoformat(), after
+
+
+def correction_text(issued: str, lang: str, translations: gettext.NullTranslations) -> str:
+    """Return the correction notice as one line of plain text (feeds)."""
+    before, date, _, after = correction_notice(issued, lang, translations)
+    return f"{before}{date}{after}".replace("\u00a0", " ")
+
+
 # Quotation marks around what the template quotes, as CSS `quotes` per language, so the marks
 # follow the language of the quoted element. Babel has no CLDR delimiters, so they are here:
 # French « » with narrow no-break spaces, Russian « », Spanish and Chinese “ ” as UN documents
