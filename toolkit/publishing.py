@@ -47,8 +47,8 @@ def warn_without_harfbuzz_subset() -> bool:
 # Bump when write_pdf makes different PDFs from the same page (typesetting_key includes it).
 # 2: artifacts, ActualText, asides, R2L, compact CJK fonts, tagged PDF/A; 3: PDF/UA in PDF/A;
 # 4: compact CJK faces embedded as bare CFF (poppler drew nothing from the OpenType wrapper)
-# 5: XMP provenance (#9)
-WRITER_REVISION = 5
+# 5: XMP provenance (#9); 6: short last pages pulled back (pagination.py)
+WRITER_REVISION = 6
 
 # The XMP namespace of presskit's provenance fields (a name, never fetched).
 PROVENANCE_NS = "urn:presskit:provenance:1.0#"
@@ -82,12 +82,14 @@ def write_pdf(html: str, *, variant: str | None = "pdf/ua-1", fonts=None,
     import pydyf
 
     from toolkit import fonts as font_tools
+    from toolkit.pagination import render_fitted
     from toolkit.tagging import declare_pdf_ua, finish_structure
 
     warn_without_harfbuzz_subset()
     page = weasyprint.HTML(string=html, url_fetcher=refuse_fetch, base_url=".")
     right_to_left = (page.etree_element.get("dir") or "").lower() == "rtl"
-    document = page.render(font_config=fonts or font_tools.font_configuration())
+    # A short last page is pulled back by a slightly tighter setting where that saves it.
+    document, _ = render_fitted(page, font_config=fonts or font_tools.font_configuration())
     _add_provenance(document.metadata, page.etree_element)
     # Every variant is tagged: pdf/a-*u and -b, and a plain PDF, are untagged in WeasyPrint
     # unless asked.
