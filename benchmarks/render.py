@@ -32,6 +32,22 @@ def _best(function, repeat: int = REPEAT):
     return best, result
 
 
+def _fitting_cost(weasyprint, editions, codes, shared) -> list[str]:
+    """Return, per language, the fit step used and what the layouts cost against one layout."""
+    from toolkit import pagination, rendering
+
+    env, notes = rendering.make_environment(), []
+    for code, edition in editions.items():
+        page = weasyprint.HTML(string=rendering.render_edition(env, edition, codes), base_url=".")
+        once, plain = _best(lambda: page.render(font_config=shared))
+        fitted_time, (fitted, step) = _best(lambda: pagination.render_fitted(page, font_config=shared))
+        if step is None and fitted_time < once * 1.5:
+            continue
+        notes.append(f"{code} {len(plain.pages)} -> {len(fitted.pages)} pages (step {step}), layout "
+                     f"{once * 1000:.0f} -> {fitted_time * 1000:.0f} ms")
+    return notes or ["none in the sample"]
+
+
 def run() -> Table:
     """Typeset the six editions and compare with WeasyPrint alone."""
     sys.path.insert(0, str(ROOT / "tests"))  # tests/ is no package (site-packages has a `tests`)
@@ -68,6 +84,7 @@ def run() -> Table:
             f"{(html_time + pdf_time) / floor_time:.2f}x",
         ])
     presskit = totals["html"] + totals["pdf"]
+    fitting = _fitting_cost(weasyprint, editions, codes, shared)
     table.rows.append([
         "all", f"{totals['html'] * 1000:.0f}", "", f"{totals['pdf'] * 1000:.0f}",
         f"{sum(sizes.values()) / 1024:.0f}", "", f"{totals['floor'] * 1000:.0f}", f"{presskit / totals['floor']:.2f}x",
@@ -78,6 +95,7 @@ def run() -> Table:
         f"zh.pdf: {sizes['zh'] / 1024:.0f} KB ({sizes['zh']} bytes; goal at most {TARGET_ZH_BYTES // 1024} KB: "
         f"{'met' if sizes['zh'] <= TARGET_ZH_BYTES else 'MISSED'})",
         "overhead: presskit (page + pdf/ua-1 PDF) against WeasyPrint alone on the same HTML (plain PDF)",
+        "short last pages (pagination.py): " + "; ".join(fitting),
         f"font subsetting by {'HarfBuzz' if fonts.has_harfbuzz_subset() else 'fontTools (install libharfbuzz-subset0)'}; "
         f"best of {REPEAT} runs after a warm-up; WeasyPrint {weasyprint.__version__}",
     ]
