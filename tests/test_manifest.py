@@ -63,7 +63,9 @@ def test_nothing_is_typeset_twice(tmp_path, monkeypatch):
 
     def publish(*args):
         typeset.clear()
-        result = CliRunner().invoke(cli, ["-C", str(tmp_path), "publish", "--lang", "en,fr,ar", *args])
+        # --jobs 1: typeset in this process, where the counter sees it (workers are other processes).
+        result = CliRunner().invoke(cli, ["-C", str(tmp_path), "publish", "--lang", "en,fr,ar", "--jobs", "1",
+                                          *args])
         assert result.exit_code == 0, result.output
         return result
 

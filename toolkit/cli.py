@@ -153,9 +153,16 @@ def lint(obj: Context, speeches: tuple[Path, ...], as_json: bool) -> None:
               help="Language the statements are written in, when the speech file does not say.")
 @click.option("--final", is_flag=True,
               help="Refuse to publish unless every requested language is fully reviewed.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Typeset PDFs in N processes at once. Default: one per CPU.")
+@click.option("--keep-going", is_flag=True,
+              help="Publish every statement that can be published; report the others and exit non-zero. "
+              "Default: check everything first and write nothing if one statement fails.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no list of the files written.")
 @pass_context
 def publish(obj: Context, speeches: tuple[Path, ...], date_, venue: str | None, symbol: str | None,
-            pdf_variant: str | None, langs: tuple[str, ...], source: str | None, final: bool) -> None:
+            pdf_variant: str | None, langs: tuple[str, ...], source: str | None, final: bool,
+            jobs: int | None, keep_going: bool, quiet: bool) -> None:
     """Publish statements as press releases (PDF and HTML) in output/.
 
     SPEECHES are text files; without any, every file in speeches/ is published.
@@ -175,16 +182,25 @@ def publish(obj: Context, speeches: tuple[Path, ...], date_, venue: str | None, 
     Examples:
       presskit publish speeches/closing-second-multistakeholder-hearing.txt
       presskit publish --lang fr,es --final
+      presskit publish --keep-going --jobs 4     an archive: publish what can be
     """
-    from toolkit.commands.publish import publish as run_publish
+    import time
 
+    from toolkit.commands.publish import publish as run_publish
+    from toolkit.scheduling import default_jobs
+
+    started = time.monotonic()
     config = obj.config(pdf_variant=pdf_variant, languages=",".join(langs) or None, source_language=source)
     metadata = {"date": date_, "venue": venue, "symbol": symbol}
+    # One bar for the whole run, on a terminal only: a log or a CI job gets the summary instead.
+    shown = None if quiet or not _is_terminal(sys.stderr) else _progressbar
     result = run_publish(config, speeches, metadata=metadata, final=final,
-                              progress=lambda message: log.info(message), bar=_progressbar)
+                         progress=lambda message: log.info(message), bar=shown,
+                         jobs=jobs or default_jobs(), keep_going=keep_going)
     for finding in result.findings:
         click.echo(f"note: {finding}", err=True)
-    _echo_written(result.written, config)
+    if not quiet:
+        _echo_written(result.written, config)
     if result.unchanged and not result.written:
         click.echo(f"up to date: {len(result.unchanged)} files unchanged")
     counts = result.suggestions
@@ -197,6 +213,21 @@ def publish(obj: Context, speeches: tuple[Path, ...], date_, venue: str | None, 
         parts = [f"{s.lang} {s.percent} %" + (f" ({s.machine} machine, {s.untranslated} untranslated)"
                                               if not s.complete else "") for s in statuses]
         click.echo(f"{slug}: reviewed {', '.join(parts)}")
+    for failure in result.failed:
+        click.echo(f"failed: {failure.message}", err=True)
+    editions = len(result.editions)
+    click.echo(f"published {len(result.statements)} statements, {editions} editions "
+               f"({editions - result.typeset} unchanged), {len(result.failed)} failed, "
+               f"{time.monotonic() - started:.1f} s")
+    if result.failed:
+        raise SystemExit(result.failed[0].exit_code)
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 @cli.command()
