@@ -216,11 +216,15 @@ def publish(obj: Context, speeches: tuple[Path, ...], date_, venue: str | None, 
     for failure in result.failed:
         click.echo(f"failed: {failure.message}", err=True)
     editions = len(result.editions)
-    click.echo(f"published {len(result.statements)} statements, {editions} editions "
+    click.echo(f"published {_count(len(result.statements), 'statement')}, {_count(editions, 'edition')} "
                f"({editions - result.typeset} unchanged), {len(result.failed)} failed, "
                f"{time.monotonic() - started:.1f} s")
     if result.failed:
         raise SystemExit(result.failed[0].exit_code)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _is_terminal(stream) -> bool:
