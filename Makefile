@@ -68,7 +68,7 @@ $(A11Y)/.installed: scripts/a11y/package.json scripts/a11y/axe.js | $(UV)
 check-a11y: $(STAMP) $(A11Y)/.installed
 	$(BIN)/python scripts/a11y/check.py --tools $(A11Y)
 
-bench: $(STAMP) browser
+bench: $(STAMP) browser $(LT_VENV)/.installed
 	$(BIN)/python -m benchmarks
 
 clean:

@@ -10,7 +10,7 @@ import importlib
 import sys
 
 MODULES = ("setup", "startup", "translate", "render", "publish", "memory", "merge", "reader", "checks", "pinning",
-           "limits")
+           "limits", "archive", "libretranslate")
 
 
 def main(argv: list[str]) -> int:
