@@ -26,7 +26,8 @@ from toolkit.languages import UN_ORDER
 from toolkit.model import Edition, Finding, Provenance, Statement, Suggestion, TextStatus
 from toolkit.terminology import Glossary, load_glossary
 from toolkit.translation import ProgressBar, Translator, reuse
-from toolkit.workspace import find_speeches, read_statements
+from toolkit.reader.detection import LanguageCache
+from toolkit.workspace import find_speeches, keep_language_cache, language_cache, read_statements
 
 log = logging.getLogger("toolkit")
 
@@ -84,7 +85,8 @@ def publish(
     result = PublishResult()
     each = _Failures(keep_going, result.failed)
     with locking.workspace_lock(config.state_path):
-        statements = _read_statements(config, paths, metadata, each)
+        languages = language_cache(config)
+        statements = _read_statements(config, paths, metadata, each, languages)
         entries, work, versions = {}, {}, {}
         for statement in statements:
             with each.statement(statement.path):
@@ -107,7 +109,7 @@ def publish(
                              + (s.reviewed in config.languages) for s in statements)
         with scheduling.RunProgress(bar, "publishing", editions_ahead) as shown:
             suggestions = suggest(config, every, translator, say, shown.unit if bar else None,
-                                  result.suggestions, glossary=glossary)
+                                  result.suggestions, glossary=glossary, languages=languages)
             if not paths:
                 result.findings.extend(catalogs.unclaimed_catalogs(config, statements))
             moment = now or catalogs.now()
@@ -153,6 +155,7 @@ def publish(
                     (result.written if wrote else result.unchanged).append(path)
                 for path, data in files.items():
                     (result.written if publishing.atomic_write(path, data, within=within) else result.unchanged).append(path)
+                keep_language_cache(config, languages)  # the detector's answers: the next run loads no model
             except BaseException:
                 _say_written(config, result.written)
                 raise
@@ -188,14 +191,14 @@ class _Failures:
 
 
 def _read_statements(config: Config, paths: tuple[Path, ...], metadata: dict | None,
-                     each: _Failures) -> list[Statement]:
+                     each: _Failures, languages: LanguageCache) -> list[Statement]:
     """Read every statement; with keep_going, one at a time, leaving out the unreadable ones."""
     if not each.keep_going:
-        return read_statements(config, paths, metadata)
+        return read_statements(config, paths, metadata, languages)
     found = []
     for path in find_speeches(config, paths):
         with each.statement(config.relative(path)):
-            found.extend(read_statements(config, (path,), metadata))
+            found.extend(read_statements(config, (path,), metadata, languages))
     slugs: dict[str, Path] = {}
     kept = []
     for statement in found:
@@ -271,7 +274,8 @@ def _say_written(config: Config, written: list[Path]) -> None:
 
 def suggest(config: Config, work: list[CatalogWork], translator: Translator | None, say,
             bar: ProgressBar | None, counts: reuse.SuggestionCounts | None = None,
-            machine: bool = True, glossary: Glossary | None = None) -> dict[tuple[str, str], dict[str, Suggestion]]:
+            machine: bool = True, glossary: Glossary | None = None,
+            languages: LanguageCache | None = None) -> dict[tuple[str, str], dict[str, Suggestion]]:
     """Suggest a translation for every text some catalog lacks: from the translation memory
     first (fed with every reviewed entry of the workspace), then from the translator for the
     rest; no translator is made when nothing is left for it (or `machine` is False). With a
@@ -279,7 +283,7 @@ def suggest(config: Config, work: list[CatalogWork], translator: Translator | No
     requests = catalogs.suggestion_requests(work)
     # The other statements' reviewed entries too: a reviewer may have signed them off since
     # they were last published.
-    others = catalogs.reviewed_elsewhere(config, {item.statement.slug for item in work})
+    others = catalogs.reviewed_elsewhere(config, {item.statement.slug for item in work}, languages)
     made: list[Translator] = []
 
     def machine_translate(rest):
