@@ -50,6 +50,9 @@ def typeset_pages(pages: Sequence[Page], *, jobs: int = 1,
     """
     if not pages:
         return []
+    from toolkit.publishing import warn_without_harfbuzz_subset
+
+    warn_without_harfbuzz_subset()  # said here, once, where the CLI's handler is: not by each worker
     workers = max(1, min(jobs, len(pages)))
     if workers == 1:
         from toolkit.fonts import font_configuration
@@ -104,7 +107,13 @@ class _Worker:
 def typeset_in_worker(page: Page) -> RenderedPdf | PresskitError:
     """Typeset one page in a worker process, with the worker's one font configuration."""
     if _Worker.fonts is None:
+        import logging
+
         from toolkit.fonts import font_configuration
+
+        # A worker has no handler of the CLI's: what it would log went to stderr bare, once per
+        # worker (the missing-HarfBuzz warning, said by the main process already).
+        logging.getLogger("toolkit").addHandler(logging.NullHandler())
 
         _Worker.fonts = font_configuration()
     result = _typeset(page, _Worker.fonts)
