@@ -111,3 +111,60 @@ def test_two_unchanged_publishes_make_the_same_bytes(tmp_path):
             a = (first / "output" / SLUG / f"{name}.{ext}").read_bytes()
             assert a == (folder / f"{name}.{ext}").read_bytes(), f"{name}.{ext} differs"
     assert b"2026-11-30T09:15:00Z" in (folder / "fr.html").read_bytes()
+
+
+# Schemas PDF/A takes as known (ISO 19005-1 6.7.3, the XMP 2005 predefined schemas) and the
+# ones it needs to write its own claims; anything else needs a pdfaExtension description.
+PREDEFINED = {
+    "adobe:ns:meta/", "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://purl.org/dc/elements/1.1/",
+    "http://ns.adobe.com/xap/1.0/", "http://ns.adobe.com/xap/1.0/mm/", "http://ns.adobe.com/xap/1.0/rights/",
+    "http://ns.adobe.com/pdf/1.3/", "http://www.aiim.org/pdfa/ns/id/", "http://www.aiim.org/pdfa/ns/extension/",
+    "http://www.aiim.org/pdfa/ns/schema#", "http://www.aiim.org/pdfa/ns/property#",
+    "http://www.w3.org/XML/1998/namespace",
+}
+EXTENSION = "{http://www.aiim.org/pdfa/ns/extension/}"
+SCHEMA = "{http://www.aiim.org/pdfa/ns/schema#}"
+PROPERTY = "{http://www.aiim.org/pdfa/ns/property#}"
+RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
+
+
+def test_archival_xmp_describes_presskits_own_properties(tmp_path):
+    from lxml import etree
+
+    root = workspace(tmp_path, locales=False)  # machine drafts: the engine fields are there too
+    publish(load_config(root, {"languages": "en,fr", "pdf_variant": "pdf/a-3a"}), (),
+            translator=FakeTranslator(), now=MOMENT)
+    for code in ("en", "fr"):
+        path = root / "output" / SLUG / f"{code}.pdf"
+        with pikepdf.open(path) as pdf:
+            packet = pdf.Root.Metadata.read_bytes()
+        tree = etree.fromstring(packet, etree.XMLParser(resolve_entities=False, no_network=True))
+        (schemas,) = tree.iter(f"{EXTENSION}schemas")  # one Bag for every extension schema
+        described = {}
+        for schema in schemas.find(f"{RDF}Bag"):
+            properties = {p.findtext(f"{PROPERTY}name"): (p.findtext(f"{PROPERTY}valueType"),
+                                                         p.findtext(f"{PROPERTY}category"),
+                                                         p.findtext(f"{PROPERTY}description"))
+                          for p in schema.find(f"{SCHEMA}property").find(f"{RDF}Seq")}
+            described[schema.findtext(f"{SCHEMA}namespaceURI")] = (schema.findtext(f"{SCHEMA}prefix"), properties)
+        assert described[PROVENANCE_NS][0] == "presskit"
+        assert described["http://www.aiim.org/pdfua/ns/id/"][1]["part"][0] == "Integer"
+        used: dict[str, set[str]] = {}
+        for element in tree.iter():
+            if not isinstance(element.tag, str):
+                continue
+            for name in (element.tag, *element.attrib):
+                if name.startswith("{"):
+                    namespace, local = name[1:].split("}")
+                    used.setdefault(namespace, set()).add(local)
+        assert "issued" in used[PROVENANCE_NS] and ("machineEngine" in used[PROVENANCE_NS]) == (code == "fr")
+        for namespace, names in used.items():
+            if namespace in PREDEFINED:
+                continue
+            assert namespace in described, f"{code}: {namespace} is used but not described"
+            properties = described[namespace][1]
+            assert names <= set(properties), f"{code}: undescribed {names - set(properties)}"
+            for value_type, category, description in properties.values():
+                assert value_type in ("Text", "Integer") and category in ("external", "internal") and description
+        # Readers still read the packet as before.
+        assert xmp(path)["issued"] == "2026-11-30T09:15:00Z"

@@ -48,7 +48,8 @@ def warn_without_harfbuzz_subset() -> bool:
 # 2: artifacts, ActualText, asides, R2L, compact CJK fonts, tagged PDF/A; 3: PDF/UA in PDF/A;
 # 4: compact CJK faces embedded as bare CFF (poppler drew nothing from the OpenType wrapper)
 # 5: XMP provenance (#9); 6: short last pages pulled back (pagination.py)
-WRITER_REVISION = 6
+# 7: the PDF/A extension schema describing the presskit: properties
+WRITER_REVISION = 7
 
 # The XMP namespace of presskit's provenance fields (a name, never fetched).
 PROVENANCE_NS = "urn:presskit:provenance:1.0#"
@@ -147,9 +148,53 @@ def _add_provenance(metadata, root) -> None:
                     ElementTree.SubElement(holder, f"{{{rdf_ns}}}li").text = value
         for name, value in sorted(fields.items()):
             ElementTree.SubElement(description, f"{{{PROVENANCE_NS}}}{_xmp_name(name)}").text = value
+        if variant == "a":
+            _describe_provenance_schema(rdf, sorted(_xmp_name(name) for name in fields))
         return ElementTree.tostring(rdf, encoding="utf-8")
 
     metadata.generate_rdf_metadata = generate  # WeasyPrint has no hook for extra XMP properties
+
+
+# PDF/A accepts XMP properties outside its predefined schemas only with their description in
+# the file (ISO 19005-1, 6.7.8, and -2/-3, 6.6.2.3): the pdfaExtension schema, one Bag of schemas.
+PDFA_EXTENSION_NS = {"pdfaExtension": "http://www.aiim.org/pdfa/ns/extension/",
+                     "pdfaSchema": "http://www.aiim.org/pdfa/ns/schema#",
+                     "pdfaProperty": "http://www.aiim.org/pdfa/ns/property#"}
+PROVENANCE_PROPERTIES = {
+    "issued": "When this content was first issued (ISO 8601, UTC)",
+    "presskitVersion": "The presskit version that made the file",
+    "sourceSha256": "SHA-256 of the statement file the edition was made from",
+    "reviewState": "original, reviewed or machine: the review state of this language",
+    "machineEngine": "The machine-translation engines of the printed machine output",
+    "machinePackage": "The translation packages (models) of the printed machine output",
+    "machineVersion": "The versions of those packages",
+    "machinePivot": "The languages machine translation pivoted through",
+    "reviewers": "The reviewers named in the translation file's header",
+    "editionVersion": "The version of the statement this edition is, when it corrects an earlier one",
+    "replacesVersion": "The version this one corrects",
+    "replacesIssued": "When the corrected version was issued (ISO 8601, UTC)",
+}
+
+
+def _describe_provenance_schema(rdf, names: list[str]) -> None:
+    """Add the PDF/A extension schema that describes the presskit: properties `names`."""
+    from xml.etree import ElementTree
+
+    rdf_ns = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    extension, schema, prop = (PDFA_EXTENSION_NS[k] for k in ("pdfaExtension", "pdfaSchema", "pdfaProperty"))
+    for prefix, uri in PDFA_EXTENSION_NS.items():
+        ElementTree.register_namespace(prefix, uri)
+    description = ElementTree.SubElement(rdf, f"{{{rdf_ns}}}Description", {f"{{{rdf_ns}}}about": ""})
+    bag = ElementTree.SubElement(ElementTree.SubElement(description, f"{{{extension}}}schemas"), f"{{{rdf_ns}}}Bag")
+    item = ElementTree.SubElement(bag, f"{{{rdf_ns}}}li", {f"{{{rdf_ns}}}parseType": "Resource"})
+    for name, text in (("schema", "presskit provenance"), ("namespaceURI", PROVENANCE_NS), ("prefix", "presskit")):
+        ElementTree.SubElement(item, f"{{{schema}}}{name}").text = text
+    properties = ElementTree.SubElement(ElementTree.SubElement(item, f"{{{schema}}}property"), f"{{{rdf_ns}}}Seq")
+    for name in names:
+        entry = ElementTree.SubElement(properties, f"{{{rdf_ns}}}li", {f"{{{rdf_ns}}}parseType": "Resource"})
+        for key, text in (("name", name), ("valueType", "Text"), ("category", "external"),
+                          ("description", PROVENANCE_PROPERTIES.get(name, "presskit provenance"))):
+            ElementTree.SubElement(entry, f"{{{prop}}}{key}").text = text
 
 
 def _xmp_name(name: str) -> str:

@@ -169,9 +169,8 @@ def _prune(pdf, element) -> bool:
 
 # PDF/A allows only the XMP schemas it lists, and others with their description: the PDF/UA
 # identification schema is described here (ISO 14289-1, 5), as Acrobat and LibreOffice write it.
-_PDFUA_XMP = b"""<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" \
-xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">\
-<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">\
+_PDFUA_SCHEMA = b"""<rdf:li rdf:parseType="Resource" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" \
+xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">\
 <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\
 <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\
 <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\
@@ -179,9 +178,15 @@ xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http:
 <pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>\
 <pdfaProperty:category>internal</pdfaProperty:category>\
 <pdfaProperty:description>Part of ISO 14289 the document follows</pdfaProperty:description>\
-</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas></rdf:Description>\
-<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>1</pdfuaid:part>\
-</rdf:Description>"""
+</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li>"""
+_PDFUA_ID = b"""<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">\
+<pdfuaid:part>1</pdfuaid:part></rdf:Description>"""
+_PDFUA_XMP = (b"""<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/">\
+<pdfaExtension:schemas><rdf:Bag>""" + _PDFUA_SCHEMA + b"""</rdf:Bag></pdfaExtension:schemas></rdf:Description>"""
+              + _PDFUA_ID)
+# Where publishing put the description of presskit's own properties: the file has one Bag of
+# extension schemas, so the PDF/UA one joins it rather than making a second.
+_SCHEMAS_BAG = b"<pdfaExtension:schemas><rdf:Bag>"
 
 
 def declare_pdf_ua(pdf) -> None:
@@ -191,5 +196,9 @@ def declare_pdf_ua(pdf) -> None:
     stream = _object(pdf, pdf.catalog["Metadata"])
     content = b"".join(stream.stream)
     if b"pdfuaid" in content or b"</rdf:RDF>" not in content:
+        return
+    if content.count(_SCHEMAS_BAG) == 1:
+        content = content.replace(_SCHEMAS_BAG, _SCHEMAS_BAG + _PDFUA_SCHEMA, 1)
+        stream.stream[:] = [content.replace(b"</rdf:RDF>", _PDFUA_ID + b"</rdf:RDF>", 1)]
         return
     stream.stream[:] = [content.replace(b"</rdf:RDF>", _PDFUA_XMP + b"</rdf:RDF>", 1)]
