@@ -118,11 +118,13 @@ def corrected(tmp_path_factory):
     after_refusal = snapshot(root)
     draft = publish(config, (), translator=FakeTranslator(), now=LATER)
     draft_manifest = json.loads((folder / "manifest.json").read_bytes())
+    draft_site = (root / "output" / "index.html").read_bytes()
+    draft_feed = (root / "output" / "feed.fr.atom").read_bytes()
     review_changed(root, [c for c in UN_ORDER if c != "en"])
     final = publish(config, (), final=True, translator=FakeTranslator(), now=LAST)
     return {"root": root, "folder": folder, "v1": v1, "v1_manifest": v1_manifest, "refused": str(refused.value),
             "unchanged_by_refusal": before == after_refusal, "draft": draft, "draft_manifest": draft_manifest,
-            "final": final, "config": config}
+            "final": final, "config": config, "draft_site": draft_site, "draft_feed": draft_feed}
 
 
 def test_version_1_is_kept_byte_for_byte(corrected):
@@ -152,6 +154,15 @@ def test_the_draft_of_version_2_keeps_unchanged_reviewed_paragraphs_reviewed(cor
     assert sum(1 for s in statuses.values() if s == "reviewed") == len(statuses) - 1
     manifest = corrected["draft_manifest"]
     assert manifest["version"] == 2 and manifest["final"] is False and manifest["replaces"]["version"] == 1
+
+
+def test_the_run_that_keeps_version_1_lists_the_statement_once(corrected):
+    site = lxml_html.fromstring(corrected["draft_site"])
+    (section,) = site.findall(".//section")  # the kept v1/manifest.json is no second statement
+    assert section.find(".//p[@class='version']/span[@class='current']").text == "Version 2"
+    feed = feedparser.parse(corrected["draft_feed"])
+    assert [entry.id for entry in feed.entries] == [f"urn:presskit:{SLUG}:fr"]
+    assert "correction" in [tag.term for tag in feed.entries[0].tags]
 
 
 def test_the_manifest_lists_the_changed_paragraph(corrected):

@@ -416,7 +416,9 @@ def _finish_folder(config: Config, env, folder: _Folder, typeset: list) -> dict[
 
 def _build_site(config: Config, env, files: dict[Path, bytes]) -> dict[Path, bytes]:
     """Return output/index.html and output/feed.<lang>.atom over every statement published there."""
-    manifests = {path.parent.name: data for path, data in files.items() if path.name == publishing.MANIFEST}
+    # Only output/<slug>/manifest.json: a version a correction keeps (<slug>/v<N>/) is no statement of its own.
+    manifests = {path.parent.name: data for path, data in files.items()
+                 if path.name == publishing.MANIFEST and path.parent.parent == config.output_path}
     if config.output_path.is_dir():
         for path in sorted(config.output_path.glob(f"*/{publishing.MANIFEST}")):
             if path.parent.name not in manifests:
