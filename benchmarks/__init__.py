@@ -1,4 +1,4 @@
-"""Benchmarks: `python -m benchmarks` (or `make bench`) prints one table per benchmark module."""
+"""Benchmarks: `python -m benchmarks` (or `make bench`) prints the tables of each benchmark module."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ class Table:
     header: list[str]
     rows: list[list[str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    title: str | None = None  # printed instead of the module's TITLE (a benchmark printing several tables)
 
     def render(self) -> str:
         """Return the table as aligned text (numbers right-aligned), then the notes."""

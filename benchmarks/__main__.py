@@ -1,6 +1,7 @@
-"""Run the benchmarks and print one table each: `python -m benchmarks [NAME...]`.
+"""Run the benchmarks and print their tables: `python -m benchmarks [NAME...]`.
 
-A benchmark is a module of this package with `TITLE` and `run() -> Table`; list it in MODULES.
+A benchmark is a module of this package with `TITLE` and `run() -> Table` (or a list of tables, each
+printed under its own `title`, TITLE by default); list it in MODULES.
 These are measurements to read, not timed tests: nothing fails, targets are printed beside them.
 """
 
@@ -23,8 +24,12 @@ def main(argv: list[str]) -> int:
     for name in names:
         module = importlib.import_module(f"benchmarks.{name}")
         print(f"== {module.TITLE}", flush=True)
-        print(module.run().render(), flush=True)
-        print()
+        result = module.run()
+        for number, table in enumerate(result if isinstance(result, list) else [result]):
+            if number:
+                print(f"== {table.title or module.TITLE}", flush=True)
+            print(table.render(), flush=True)
+            print()
     return 0
 
 
