@@ -42,12 +42,12 @@ from toolkit.reader.speakers import speaker_name  # noqa: F401 (for callers of t
 SEVERITIES = {
     "separator": "note", "web-debris": "note", "caption-line": "note", "marker": "note",
     "section-label": "note", "timestamp": "note", "page-header": "note", "label-line": "note",
-    "breadcrumb": "note", "duplicate-paragraph": "note", "pull-quote": "note", "repeated-title": "note",
+    "breadcrumb": "note", "banner": "note", "truncated-title": "note", "duplicate-paragraph": "note", "pull-quote": "note", "repeated-title": "note",
     "lead-in": "note", "numbered-list": "note", "mojibake": "note", "romanisation": "note",
     "traditional-chinese": "note", "repeated-delivery": "note", "reviewed-translation": "note",
     "mixed-languages": "note", "repeated-symbol": "note", "repeated-date": "note",
     "file-name": "note", "posting-date": "note", "signature": "note", "related-list": "note", "teaser": "note", "missing-date": "warning", "lost-letters": "warning", "date-mismatch": "warning", "date-conflict": "warning", "date-weekday": "warning",
-    "masthead-line": "warning", "second-language": "warning",
+    "masthead-line": "warning", "second-language": "warning", "after-signature": "warning",
 }
 
 
@@ -149,7 +149,12 @@ def _signature(path: Path, body: list[Block], findings: list[Finding]) -> tuple[
                 and body[index - 1].text.endswith((".", "!", "。")):
             findings.append(_finding(path, block.line, "signature",
                                      f"signature {block.text!r}: the speaker's name; left out of the text"))
-            return body[:index] + body[index + 1:], strip_honorific(block.text.strip(" ."))
+            # The signature ends the message: what the page prints under it (a box about the day, a
+            # note about the author) is not part of it.
+            findings.extend(_finding(path, after.line, "after-signature",
+                                     f"{after.text[:60]!r} comes after the signature (line {block.line}): the page's, "
+                                     "not the message's; left out") for after in body[index + 1:])
+            return body[:index], strip_honorific(block.text.strip(" ."))
     return body, None
 
 

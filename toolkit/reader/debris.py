@@ -11,6 +11,9 @@ import re
 from toolkit.reader.dates import is_timestamp
 from toolkit.reader.words import all_words, bare, fold, is_label, words
 
+# A bullet a page puts before each item of a share bar or a photo's credit and caption: "• © UNESCO/…".
+_BULLET = re.compile(r"^[•▪◦‣●]\s*")
+
 # A press release's document symbol: "SG/SM/18835-OBV/1766", "GA/12045".
 SYMBOL = re.compile(r"^[A-Z]{1,8}(?:/[A-Z]{1,8})*/\d[\w.\-/]*$")
 # Section breaks: "* * *", "***", "– – –", "___".
@@ -38,6 +41,8 @@ CREDIT = re.compile(r"(?:^|[.\s])(?:UN Photo|Photo ONU|Foto ONU|Foto de la ONU|�
                     r"\s*/\s*[\w .’'-]{2,40}$")
 # A print page header inside the body: "- 2 - SG/SM/1234 24 September 1999", "- 3 -".
 PAGE_HEADER = re.compile(r"^[-–—]\s*\d{1,3}\s*[-–—](?:\s+.{0,80})?$")
+# A video's length as a player prints it: "00:01:30", "4:05".
+DURATION = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}$")
 # A breadcrumb or banner: "Home > Speeches > 2018", "Département de l’information • Service ... • New York".
 BREADCRUMB = re.compile(r"^[^>/»›|•]{1,60}(?:\s+[>/»›|•]\s+[^>/»›|•]{1,60}){1,6}$")
 # A page label of a printed or flip-book copy: "Page 183 - ...", "P. 183", a lone "32." or "161".
@@ -55,8 +60,57 @@ _NEWS_SERVICE = re.compile(
 
 
 @functools.cache
-def _prefixes() -> tuple[str, ...]:
-    return tuple(prefix for prefixes in words("label_prefixes").values() for prefix in prefixes)
+def _prefixes(table: str = "label_prefixes") -> tuple[str, ...]:
+    return tuple(prefix for prefixes in words(table).values() for prefix in prefixes)
+
+
+@functools.cache
+def _notices() -> tuple[str, ...]:
+    """The long label openings: a site notice is one however long its line."""
+    return tuple(prefix for prefix in _prefixes() if len(prefix) >= 20)
+
+
+@functools.cache
+def _phrase(table: str) -> re.Pattern:
+    """Match any wording of a table as whole words (Chinese wordings anywhere)."""
+    wordings = sorted(_prefixes(table), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) if "\u3400" <= w[0] <= "\u9fff" else rf"(?<!\w){re.escape(w)}(?!\w)"
+                               for w in wordings))
+
+
+def _credit(text: str) -> bool:
+    """True for a photo credit or caption line: "UN Photo/Mark Garten", "• © UNESCO/Andrew Wheeler"."""
+    text = _BULLET.sub("", text)
+    return bool(CAPTION.match(text) and len(text) <= 90 and not text.endswith(".")
+                or len(text) <= 160 and "/" in text and CREDIT.search(text))
+
+
+def photo_caption(text: str) -> tuple[str, str] | None:
+    """Return a finding for a photo's caption or alt text above the speech, or None.
+
+    A caption says what the picture shows, in one sentence: "Filippo Grandi delivers a speech from
+    behind a lectern.", "秘书长于2020年1月会见…". Only lines above the speech are asked: in the text
+    the same words are the speaker's own.
+    """
+    if len(text) > 250 or re.search(r"[.!?]\s+\S|[。！？]", text.rstrip(".。")):
+        return None  # more than one sentence: the speech
+    found = _phrase("caption_phrases").search(fold(text))
+    if found and not _phrase("first_person").search(fold(text)) and (text.endswith((".", "。")) or "\u3400" <= found[0][0] <= "\u9fff"):
+        return "caption-line", f"photo caption {text[:60]!r} (what the picture shows); left out of the release"
+    return None
+
+
+def beside_credit(text: str, neighbours: list[str]) -> tuple[str, str] | None:
+    """Return a finding for the caption printed beside a photo credit ("• Irina Bokova" under "• © UNESCO/…")."""
+    from toolkit.reader.speakers import is_name
+
+    core = _BULLET.sub("", text)
+    if not any(_credit(other) for other in neighbours) or len(core) > 90 or core.endswith((".", "!", "?", "。")):
+        return None
+    bulleted = core != text and all(_BULLET.match(other) for other in neighbours if _credit(other))
+    if is_name(core) or bulleted:
+        return "caption-line", f"caption {core!r} beside a photo credit; left out of the release"
+    return None
 
 
 def venue_line(text: str) -> str | None:
@@ -67,20 +121,29 @@ def venue_line(text: str) -> str | None:
 
 def debris(text: str) -> tuple[str, str] | None:
     """Return a finding's code and message for a line a release leaves out, or None."""
-    if len(text) <= 600 and fold(text).startswith(tuple(p for p in _prefixes() if len(p) >= 20)):
+    if len(text) <= 600 and fold(text).startswith(_notices()):
         return "label-line", f"label line {text[:60]!r} (a site notice); left out of the release"
     if len(text) > 120:
         return None
     if SEPARATOR.match(text):
         return "separator", f"separator line {text!r}; left out of the release"
-    if WEB_DEBRIS.match(text):
+    core = _BULLET.sub("", text)  # a share bar or a credit printed as a list
+    if WEB_DEBRIS.match(core):
         return "web-debris", f"web page debris {text!r} (a link, a button, contact details?); left out of the release"
-    if CAPTION.match(text) and len(text) <= 90 and not text.endswith(".") or len(text) <= 160 and CREDIT.search(text):
+    if len(core) <= 80 and _phrase("ui_phrases").search(fold(core)):
+        return "web-debris", f"button {text!r} (a share or link button); left out of the release"
+    if len(core) <= 80 and not core.endswith((".", "!", "?", "。")) and fold(core).startswith(_prefixes("link_labels")):
+        return "web-debris", f"link {text!r} (to another page of the site); left out of the release"
+    if _credit(text):
         return "caption-line", f"caption-like line {text!r} (a photo caption?); left out of the release"
+    if len(text) <= 90 and not text.endswith(".") and fold(text).startswith(_prefixes("banners")):
+        return "banner", f"site banner {text!r} (the name of the office whose site it is); left out of the release"
     if fold(text) in all_words("markers") or bare(text) in all_words("markers"):
         return "marker", f"marker line {text!r} (not part of the speech); left out of the release"
     if is_label(text):
         return "section-label", f"site section label {text!r}; left out of the release"
+    if DURATION.match(text):
+        return "marker", f"time {text!r} (a video's length, a clock time); left out of the release"
     if is_timestamp(text):
         return "timestamp", f"time stamp {text!r} (from the web page, not the date of delivery); left out"
     if PAGE_HEADER.match(text) or PAGE_LABEL.match(text) and len(text) <= 120:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from toolkit.model import Block, BlockKind, Delivery, DeliveryKind
 from toolkit.reader.dates import date_venue, find_date, find_day_month, is_timestamp, parse_date, strip_date, weekday_mismatch
-from toolkit.reader.debris import SYMBOL, debris, venue_line
+from toolkit.reader.debris import SYMBOL, beside_credit, debris, photo_caption, venue_line
 from toolkit.reader.detection import script_of
 from toolkit.reader.delivery import delivery_kind, delivery_lead, trailing_delivery
 from toolkit.reader.paragraphs import BULLET, TERMINAL, Chunk, is_greeting, normalized
@@ -139,6 +139,9 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
         elif date := find_date(text):
             masthead.dates.append(DateSeen(date, chunk.line, 2))
         return "lead-in"
+    if chunk.single and (found := photo_caption(text)):
+        masthead.findings.append((chunk.line, *found))
+        return "debris"
     if stamp:
         masthead.findings.append((chunk.line, "timestamp", f"time stamp glued to {_short(text)}; left out"))
         return "debris"
@@ -287,6 +290,12 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
             line.role = "date"
             lines.append(line)
             continue
+        neighbours = [other.text for other in chunks[max(index - 1, 0):index + 2] if other is not chunk]
+        if chunk.single and (found := beside_credit(chunk.text, neighbours)):
+            masthead.findings.append((chunk.line, *found))
+            line.role = "debris"
+            lines.append(line)
+            continue
         line.role = _sure_role(masthead, line)
         if line.role is None and _is_body(chunk) and not (SPEAKER_LINE.search(chunk.text) and len(chunk.text) <= 400):
             if _dated_below(chunks, index) and not masthead.dates and index < 6:
@@ -305,6 +314,7 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
                 continue
             break  # the speech itself
         lines.append(line)
+    _truncated_copies(masthead, lines)
     candidates = [line for line in lines if line.role is None]
     _assign_title(masthead, candidates, lines, _body_script(chunks, len(lines)))
     _repeated_title(masthead, lines)
@@ -333,6 +343,7 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
                                       f"line {_short(line.chunk.text)} {where} is not part of the speech "
                                       "(a banner, a subtitle?); left out"))
     _give_years(masthead)
+    _raw_stamps(masthead, lines)
     masthead.front = [(number, line.role) for line in lines if line.role not in (None, "debris", "teaser")
                       for number, _ in line.chunk.lines]
     return masthead
@@ -367,6 +378,33 @@ def _past_leading_list(lines: list[_Line], start: int, chunks: list[Chunk]) -> i
         index += 1
     later = chunks[index] if index < len(chunks) else None
     return index if index > start and later is not None and not BULLET.match(later.text) else start
+
+
+def _truncated_copies(masthead: Masthead, lines: list[_Line]) -> None:
+    """A line cut short with "…" that starts another line (a breadcrumb, a player's title) is a copy: left out."""
+    for line in lines:
+        text = line.chunk.text
+        stem = normalized(text.rstrip(".… "))
+        if line.role is not None or not text.endswith(("…", "...")) or len(stem) < 12:
+            continue
+        whole = next((other for other in lines if other is not line and len(normalized(other.chunk.text)) > len(stem)
+                      and normalized(other.chunk.text).startswith(stem)), None)
+        if whole is not None:
+            masthead.findings.append((line.chunk.line, "truncated-title", f"{_short(text)} is line "
+                                      f"{whole.chunk.line} cut short (the page's breadcrumb or player title); left out"))
+            line.role = "debris"
+
+
+def _raw_stamps(masthead: Masthead, lines: list[_Line]) -> None:
+    """A date line of digits only ("28.01.21") is the page's stamp when another line gives the date in words."""
+    texts = {line.chunk.line: line.chunk.text for line in lines}
+    raw = [seen for seen in masthead.dates if seen.rank == 1 and not any(c.isalpha() for c in texts.get(seen.line, "a"))]
+    worded = [seen for seen in masthead.dates if seen not in raw and seen.rank < 3]
+    if raw and not worded and masthead.title is not None and (date := find_date(masthead.title.text)):
+        worded = [DateSeen(date, masthead.title.line, 2)]  # "Брифинг … (28 января 2021 г.)"
+        masthead.dates.append(worded[0])
+    if raw and worded:
+        masthead.dates[:] = [DateSeen(seen.date, seen.line, 3) if seen in raw else seen for seen in masthead.dates]
 
 
 def _date_over_lines(chunks: list[Chunk], index: int) -> tuple[datetime.date, int] | None:

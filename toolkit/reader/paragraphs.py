@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from toolkit.model import Block, BlockKind
-from toolkit.reader.debris import debris
+from toolkit.reader.debris import beside_credit, debris
 from toolkit.reader.speakers import ATTRIBUTION, SALUTATION
 
 BULLET = re.compile(r"^[•▪◦‣●·*–—-]\s+")
@@ -148,7 +148,8 @@ def read_body(chunks: list[Chunk]) -> tuple[list[Block], list[Found]]:
                             for number, line in chunk.lines)
             related = True
             continue
-        if chunk.single and (found := debris(text)):
+        neighbours = [other.text for other in chunks[max(index - 1, 0):index + 2] if other is not chunk]
+        if chunk.single and (found := debris(text) or beside_credit(text, neighbours)):
             findings.append((chunk.line, *found))
             continue
         if ones[index] and (index and ones[index - 1] or ones[index + 1]):

@@ -1,0 +1,232 @@
+"""Debris (issue #14, item 4): what a web page drags along is a finding with its line, never printed.
+
+One test per class, with made-up texts of the kind real copies hold, in several of the six
+languages. Each checks the finding (code and line number), that the line is not printed, and that
+the speech around it is all there.
+"""
+
+import pytest
+
+from toolkit.statement import read_statement
+
+EN = ("We meet today to renew our commitment to the Charter and to the people we serve.\n\n"
+      "Let us work together for peace, for development and for human rights everywhere.\n\n"
+      "Thank you.\n")
+ES = ("Nos reunimos hoy para renovar nuestro compromiso con la Carta y con los pueblos a los que servimos.\n\n"
+      "Trabajemos juntos por la paz, por el desarrollo y por los derechos humanos en todas partes.\n")
+FR = ("Nous sommes réunis aujourd’hui pour renouveler notre engagement envers la Charte et les peuples.\n\n"
+      "Travaillons ensemble pour la paix, le développement et les droits de l’homme partout dans le monde.\n")
+RU = ("Мы собрались сегодня, чтобы подтвердить нашу приверженность Уставу и народам, которым мы служим.\n\n"
+      "Давайте вместе трудиться во имя мира, развития и прав человека во всем мире.\n")
+AR = ("نجتمع اليوم لنجدد التزامنا بالميثاق وبالشعوب التي نخدمها في كل مكان من هذا العالم.\n\n"
+      "فلنعمل معا من أجل السلام والتنمية وحقوق الإنسان في كل مكان.\n")
+ZH = "今天我们聚集在一起，重申我们对《宪章》和我们所服务的人民的承诺。\n\n让我们为和平、发展和人权共同努力。\n"
+
+
+def read(tmp_path, text):
+    path = tmp_path / "statement.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_statement(path)
+
+
+def printed(statement):
+    return " ".join(b.text for b in statement.blocks())
+
+
+def left_out(statement, line, code, text):
+    """The line is a finding with this code, starts no block, and its words are not printed."""
+    assert (code, line) in [(f.code, f.line) for f in statement.findings], statement.findings
+    assert line not in {b.line for b in statement.blocks()}
+    assert text.strip(" •") not in printed(statement)
+
+
+def speech_kept(statement, body):
+    for paragraph in filter(None, body.split("\n\n")):
+        assert paragraph.strip() in printed(statement)
+
+
+@pytest.mark.parametrize("banner, body", [
+    ("Permanent Mission of Norway to the United Nations", EN),
+    ("Постоянное представительство Российской Федерации при ООН", RU),
+    ("Naciones Unidas - Centro de Información, México", ES),
+    ("مركز الأمم المتحدة للإعلام في القاهرة", AR),
+])
+def test_site_banner(tmp_path, banner, body):
+    s = read(tmp_path, f"{banner}\n\nMessage on Human Rights Day\n\n10 December 2019\n\n{body}")
+    left_out(s, 1, "banner", banner)
+    assert s.title.text == "Message on Human Rights Day"
+    speech_kept(s, body)
+
+
+def test_a_banner_printed_twice_is_left_out_twice(tmp_path):
+    banner = "Постоянное представительство Российской Федерации при ООН"
+    s = read(tmp_path, f"{banner}\n\n{banner}\n\nВыступление на заседании Совета Безопасности\n\n{RU}")
+    left_out(s, 1, "banner", banner)
+    left_out(s, 3, "banner", banner)
+    assert s.title.text == "Выступление на заседании Совета Безопасности"
+
+
+@pytest.mark.parametrize("crumb", ["Home > Media > Speeches", "Accueil » Discours » 2018", "Inicio / Prensa / Discursos"])
+def test_breadcrumb(tmp_path, crumb):
+    s = read(tmp_path, f"{crumb}\n\nRemarks to the General Assembly\n\n11 October 2017\n\n{EN}")
+    assert {("breadcrumb", 1), ("label-line", 1)} & {(f.code, f.line) for f in s.findings}
+    assert s.title.text == "Remarks to the General Assembly"
+    speech_kept(s, EN)
+
+
+@pytest.mark.parametrize("label, body", [
+    ("Speeches", EN), ("Discursos", ES), ("Выступления", RU), ("خطابات", AR), ("讲话", ZH),
+    ("الجمعية العامة", AR), ("Asamblea General", ES), ("موجز البيان", AR), ("Описание", RU),
+])
+def test_section_label(tmp_path, label, body):
+    s = read(tmp_path, f"{label}\n\nMessage on United Nations Day\n\n24 October 2012\n\n{body}")
+    left_out(s, 1, "section-label", label)
+    assert s.title.text == "Message on United Nations Day"
+    speech_kept(s, body)
+
+
+@pytest.mark.parametrize("label", ["Press Release", "Communiqué de presse", "Comunicado de prensa", "Пресс-релиз",
+                                   "新闻稿", "بيان صحفي"])
+def test_press_release_label_in_the_body(tmp_path, label):
+    s = read(tmp_path, f"Remarks to the General Assembly\n\n11 October 2017\n\n{EN.replace('Let us', label + chr(10) * 2 + 'Let us')}")
+    left_out(s, 7, "section-label", label)
+    speech_kept(s, EN)
+
+
+def test_raw_date_stamp(tmp_path):
+    s = read(tmp_path, f"Remarks to the General Assembly\n\n19990924\n\n24 September 1999\n\n{EN}")
+    left_out(s, 3, "timestamp", "19990924")
+
+
+def test_a_stamp_of_digits_under_a_headline_that_gives_the_date_in_words(tmp_path):
+    s = read(tmp_path, f"Брифинг для государств-членов (28 января 2021 г.)\n\n28.01.21\n\n{RU}")
+    left_out(s, 3, "posting-date", "28.01.21")
+    assert s.date.isoformat() == "2021-01-28"
+    speech_kept(s, RU)
+
+
+def test_print_page_header_inside_the_body(tmp_path):
+    text = EN.replace("Let us", "- 2 - SG/SM/1234 24 September 1999\n\nLet us")
+    s = read(tmp_path, f"Remarks to the General Assembly\n\n24 September 1999\n\n{text}")
+    left_out(s, 7, "page-header", "- 2 - SG/SM/1234 24 September 1999")
+    speech_kept(s, EN)
+
+
+def test_a_headline_repeated_under_itself(tmp_path):
+    s = read(tmp_path, f"Message on United Nations Day\n\n24 October 2012\n\nMessage on United Nations Day\n\n{EN}")
+    assert ("repeated-title", 5) in [(f.code, f.line) for f in s.findings]
+    assert s.body[0].line == 7 and s.title.line == 1
+
+
+def test_a_headline_cut_short_above_itself(tmp_path):
+    """A video page's breadcrumb prints the headline cut with "…" above the whole of it."""
+    s = read(tmp_path, "Обращения\n\nАнтониу Гутерриш (Генеральный секретарь ООН) …\n\n"
+                       f"Антониу Гутерриш (Генеральный секретарь ООН) по случаю Дня Организации Объединенных Наций\n\n{RU}")
+    left_out(s, 3, "truncated-title", "…")
+    assert s.title.line == 5
+    speech_kept(s, RU)
+
+
+@pytest.mark.parametrize("credit", ["UN Photo/Mark Garten", "Photo ONU/Manuel Elias", "  • © UNESCO/Andrew Wheeler",
+                                    "Foto ONU/Eskinder Debebe"])
+def test_photo_credit(tmp_path, credit):
+    text = EN.replace("Let us", f"{credit}\n\nLet us")
+    s = read(tmp_path, f"Remarks to the General Assembly\n\n11 October 2017\n\n{text}")
+    left_out(s, 7, "caption-line", credit)
+    speech_kept(s, EN)
+
+
+def test_the_caption_beside_a_photo_credit(tmp_path):
+    s = read(tmp_path, "Mensaje de la Directora General\n\n  • © UNESCO/Andrew Wheeler\n  • Irina Bokova\n\n" + ES)
+    left_out(s, 3, "caption-line", "© UNESCO/Andrew Wheeler")
+    left_out(s, 4, "caption-line", "Irina Bokova")
+    assert s.title.text == "Mensaje de la Directora General"
+    speech_kept(s, ES)
+
+
+@pytest.mark.parametrize("caption, body", [
+    ("The High Commissioner delivers a speech from behind a lectern.", EN),
+    ("Le Secrétaire général prononce un discours à la tribune de l’Assemblée.", FR),
+    ("قاعة الجمعية العامة مضاءة بالضوء الأزرق، والأمين العام على المنصة.", AR),
+    ("秘书长于2020年1月会见大会主席", ZH),
+])
+def test_photo_caption_above_the_speech(tmp_path, caption, body):
+    s = read(tmp_path, f"{caption}\n\nMessage on United Nations Day\n\n24 October 2020\n\n{body}")
+    left_out(s, 1, "caption-line", caption)
+    assert s.title.text == "Message on United Nations Day"
+    speech_kept(s, body)
+
+
+def test_the_speakers_own_words_are_no_caption(tmp_path):
+    """In the text, "at the podium" is the speaker's: only lines above the speech are captions."""
+    body = "I stand at the podium today with hope.\n\nWe meet to renew our commitment to the Charter and to the people.\n"
+    s = read(tmp_path, f"Message on United Nations Day\n\n24 October 2020\n\n{body}")
+    assert not any(f.code == "caption-line" for f in s.findings)
+    speech_kept(s, body)
+
+
+@pytest.mark.parametrize("line", ["Journal: Journal of the United Nations, No. 2019/185", "Keywords: peace, development",
+                                  "Mots-clés : paix", "Palabras clave: paz", "关键词：和平", "Теги: мир"])
+def test_journal_and_keyword_lines(tmp_path, line):
+    text = EN.replace("Let us", f"{line}\n\nLet us")
+    s = read(tmp_path, f"Remarks to the General Assembly\n\n11 October 2017\n\n{text}")
+    assert 7 in {f.line for f in s.findings if f.code in ("label-line", "web-debris")}
+    assert 7 not in {b.line for b in s.blocks()}
+    speech_kept(s, EN)
+
+
+@pytest.mark.parametrize("marker", ["The following is the text of the video:", "Voici le texte de la vidéo",
+                                    "Текст видеообращения", "Kaltura", "Video player cover image", "00:01:30"])
+def test_video_markers_and_player_labels(tmp_path, marker):
+    s = read(tmp_path, f"Video message on World Habitat Day\n\n2 October 2017\n\n{marker}\n\n{EN}")
+    assert ("marker", 5) in [(f.code, f.line) for f in s.findings] or \
+        ("section-label", 5) in [(f.code, f.line) for f in s.findings]
+    assert marker not in printed(s)
+    speech_kept(s, EN)
+
+
+def test_a_lone_question_mark(tmp_path):
+    text = EN.replace("Let us", "?\n\nLet us")
+    s = read(tmp_path, f"Remarks to the General Assembly\n\n11 October 2017\n\n{text}")
+    left_out(s, 7, "marker", "?\n")
+    speech_kept(s, EN)
+
+
+@pytest.mark.parametrize("label, body", [
+    ("(in Russian only)", RU), ("Video player cover image", AR), ("(solo en inglés)", EN), ("Kaltura", ZH),
+])
+def test_ui_label_in_a_third_language(tmp_path, label, body):
+    s = read(tmp_path, f"Message on United Nations Day\n\n24 October 2020\n\n{body.replace(chr(10) * 2, chr(10) * 2 + label + chr(10) * 2, 1)}")
+    line = 7
+    assert line in {f.line for f in s.findings if f.code == "marker"}
+    assert label not in printed(s)
+    speech_kept(s, body)
+
+
+@pytest.mark.parametrize("button", ["  • x: abre ventana nueva", "  • Whatsapp: abre ventana nueva",
+                                    "Facebook (opens in a new window)", "Partager sur LinkedIn"])
+def test_share_buttons(tmp_path, button):
+    s = read(tmp_path, f"Intervención ante la Asamblea General\n\n27.9.2018\n\n{button}\n\n{ES}")
+    left_out(s, 5, "web-debris", button)
+    speech_kept(s, ES)
+
+
+@pytest.mark.parametrize("link, body", [
+    (">> Volver a la página del debate general", ES), ("Lire le discours de Laurent Fabius (7 novembre 2013)", FR),
+    ("haut de la page", FR), ("نص الرسالة كاملا", AR), ("Back to the list of statements", EN), ("返回顶部", ZH),
+])
+def test_links_to_other_pages(tmp_path, link, body):
+    s = read(tmp_path, f"Message on United Nations Day\n\n24 October 2020\n\n{body}\n{link}\n")
+    last = 5 + body.count("\n") + 1
+    left_out(s, last, "web-debris", link)
+    speech_kept(s, body)
+
+
+def test_what_follows_the_signature(tmp_path):
+    text = (f"{ES}\nKofi A. Annan\n\nDía de las Naciones Unidas (24 de octubre)\n\n"
+            "Desde 1948, se celebra el aniversario de la entrada en vigor de la Carta.\n")
+    s = read(tmp_path, "Mensaje con motivo del Día de las Naciones Unidas\n\n" + text)
+    assert s.speaker_name == "Kofi A. Annan"
+    left_out(s, 9, "after-signature", "Día de las Naciones Unidas (24 de octubre)")
+    left_out(s, 11, "after-signature", "Desde 1948")
+    speech_kept(s, ES)
