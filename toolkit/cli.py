@@ -190,7 +190,7 @@ def publish(obj: Context, speeches: tuple[Path, ...], date_, venue: str | None, 
     from toolkit.scheduling import default_jobs
 
     started = time.monotonic()
-    config = obj.config(pdf_variant=pdf_variant, languages=",".join(langs) or None, source_language=source)
+    config = obj.config(pdf_variant=pdf_variant, languages=",".join(langs) if langs else None, source_language=source)
     metadata = {"date": date_, "venue": venue, "symbol": symbol}
     # One bar for the whole run, on a terminal only: a log or a CI job gets the summary instead.
     shown = None if quiet or not _is_terminal(sys.stderr) else _progressbar
@@ -258,7 +258,7 @@ def status(obj: Context, speeches: tuple[Path, ...], langs: tuple[str, ...], sou
     """
     from toolkit.commands.status import status as run_status
 
-    config = obj.config(languages=",".join(langs) or None, source_language=source)
+    config = obj.config(languages=",".join(langs) if langs else None, source_language=source)
     statuses, findings = run_status(config, speeches)
     for finding in findings:
         click.echo(f"note: {finding}", err=True)
@@ -311,7 +311,7 @@ def check(obj: Context, speeches: tuple[Path, ...], langs: tuple[str, ...], sour
     """
     from toolkit.commands.check import check as run_check
 
-    config = obj.config(languages=",".join(langs) or None, source_language=source)
+    config = obj.config(languages=",".join(langs) if langs else None, source_language=source)
     result = run_check(config, speeches)
     if as_json:
         import json
@@ -463,7 +463,7 @@ def serve(obj: Context, port: int, translate: bool, langs: tuple[str, ...]) -> N
     """
     from toolkit.commands import serve as command
 
-    config = obj.config(languages=",".join(langs) or None)
+    config = obj.config(languages=",".join(langs) if langs else None)
     command.serve(config, port, translate=translate, say=click.echo)
 
 
@@ -504,7 +504,7 @@ def memory_import(obj: Context, file: Path, langs: tuple[str, ...]) -> None:
     """
     from toolkit.commands import memory as command
 
-    config = obj.config(languages=",".join(langs) or None)
+    config = obj.config(languages=",".join(langs) if langs else None)
     result = command.import_tmx(config, file, config.languages if langs else None, bar=_bytes_progressbar)
     click.echo(f"imported {result.translations} translations from {result.units} units of {file}"
                + (f" ({result.skipped} variants in other languages or empty, skipped)" if result.skipped else "")

@@ -225,7 +225,7 @@ def _pdf_variant(value, workspace: Path) -> str:
 def _languages(value, workspace: Path) -> tuple[str, ...]:
     items = _items(value)
     if not items:
-        raise ValueError("give at least one language")
+        raise ValueError(f"give at least one language: {', '.join(UN_ORDER)} (an empty value does not mean all six)")
     codes = tuple(dict.fromkeys(parse_language(item) for item in items))
     return tuple(code for code in UN_ORDER if code in codes)
 

@@ -150,6 +150,9 @@ def _string(path: Path, number: int, text: str) -> str:
             if "\x04" in value:
                 # U+0004 separates msgctxt from msgid in .mo files; msgfmt refuses it in a string.
                 raise CatalogError("a control character (U+0004) in a string; remove it", path, number)
+            if "\x00" in value:
+                # A NUL ends a string in .mo files (and in C): msgfmt refuses it, Poedit cuts the text there.
+                raise CatalogError("a NUL character in a string; remove it", path, number)
             return value
         index += 1
     raise CatalogError("the string has no closing quote", path, number)

@@ -63,6 +63,9 @@ def _parse(path: Path, texts: list[str]) -> Header:
                                  path, line)
         if not isinstance(value_node, yaml.ScalarNode):
             raise StatementError(f"the header's {key!r} takes one value on its line, not a list", path, line)
+        if key in header:
+            raise StatementError(f"the header gives {key!r} twice (lines {header[key][0]} and {line}); "
+                                 "keep the right one", path, line)
         value = yaml.SafeLoader(source).construct_object(value_node) if value_node.value else ""
         header[key] = (line, _text(value))
     return header
