@@ -138,6 +138,37 @@ def test_the_lock_and_memory_under_a_linked_state_folder_are_refused(tmp_path):
     assert list(elsewhere.iterdir()) == []
 
 
+def test_a_glossary_linked_from_outside_is_refused_and_never_read(tmp_path, outside):
+    root = make_workspace(tmp_path / "ws")
+    (root / "glossary").mkdir()
+    outside.with_name("terms.csv").write_text("en,fr\nsecret-marker,secret\n", encoding="utf-8")
+    (root / "glossary" / "office.csv").symlink_to(outside.with_name("terms.csv"))
+    with pytest.raises(PresskitError, match=r"glossary/office\.csv: leads outside the workspace"):
+        run(root)
+    assert not (root / "output").exists()
+    (root / "glossary" / "office.csv").unlink()
+    (root / "glossary").rmdir()
+    (root / "glossary").symlink_to(outside.parent)  # the whole folder
+    with pytest.raises(PresskitError, match=r"glossary_dir: .* is outside the workspace"):
+        run(root)
+
+
+def test_settings_naming_a_glossary_outside_need_the_opt_in(tmp_path):
+    root = make_workspace(tmp_path / "ws")
+    with pytest.raises(ConfigError, match=r"glossary_dir: .*terms is outside the workspace; set allow_outside_workspace"):
+        load_config(root, {"glossary_dir": "../terms"})
+
+
+def test_a_fifo_in_the_glossary_is_refused_never_waited_on(tmp_path):
+    root = make_workspace(tmp_path / "ws")
+    (root / "glossary").mkdir()
+    os.mkfifo(root / "glossary" / "terms.csv")
+    os.mkfifo(root / "glossary" / ".#terms.csv")  # an editor's lock: skipped, not opened
+    with deadline():
+        with pytest.raises(PresskitError, match=r"glossary/terms\.csv: .*(named pipe|not a regular file)"):
+            run(root)
+
+
 # --- FIFOs and devices ------------------------------------------------------------------------
 
 

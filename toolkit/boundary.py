@@ -22,7 +22,8 @@ def roots(config) -> tuple[Path, ...]:
     """Return the real folders a run of `config` may read and write in."""
     found = [Path(os.path.realpath(config.workspace))]
     if config.allow_outside_workspace:
-        for folder in (config.speeches_path, config.locales_path, config.output_path, config.state_path):
+        for folder in (config.speeches_path, config.locales_path, config.output_path, config.state_path,
+                       config.glossary_path):
             found.append(Path(os.path.realpath(folder)))
     return tuple(dict.fromkeys(found))
 

@@ -127,7 +127,7 @@ def _outside_problems(config: Config, raw: dict) -> list[str]:
         return []
     real = os.path.realpath(config.workspace)
     problems = []
-    for key in ("speeches_dir", "locales_dir", "output_dir"):
+    for key in ("speeches_dir", "locales_dir", "output_dir", "glossary_dir"):
         folder = os.path.realpath(config.workspace / getattr(config, key))
         if folder != real and not folder.startswith(real.rstrip(os.sep) + os.sep):
             source = f"{raw[key][0]}: " if key in raw else ""

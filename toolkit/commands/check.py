@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit import catalogs
+from toolkit import boundary, catalogs
 from toolkit.checks.catalog import EntryCheck, check_catalog
 from toolkit.config import Config
 from toolkit.terminology import load_glossary
@@ -78,7 +78,7 @@ class CheckResult:
 def check(config: Config, paths: tuple[Path, ...]) -> CheckResult:
     """Check every translated entry of every statement's catalogs in the configured languages."""
     statements = read_statements(config, paths)
-    glossary = load_glossary(config.workspace, config.glossary_dir)
+    glossary = load_glossary(config.workspace, config.glossary_dir, within=boundary.roots(config))
     result = CheckResult()
     for statement in statements:
         for work in catalogs.gather_catalogs(config, statement):

@@ -94,7 +94,7 @@ def publish(
                 items = catalogs.gather_catalogs(config, statement, entries[statement.slug])
                 versions[statement.slug] = _plan_version(config, statement, items, final)
                 work[statement.slug] = items
-        glossary = load_glossary(config.workspace, config.glossary_dir)
+        glossary = load_glossary(config.workspace, config.glossary_dir, within=within)
         if final:
             for statement in [s for s in statements if s.slug in work] if keep_going else []:
                 with each.statement(statement.path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from toolkit import catalogs
+from toolkit import boundary, catalogs
 from toolkit.config import Config
 from toolkit.checks.catalog import check_catalog
 from toolkit.model import Finding
@@ -17,7 +17,7 @@ def status(config: Config, paths: tuple[Path, ...]) -> tuple[list[catalogs.Catal
     """Return the review status of every statement and target language, and catalogs that
     belong to no statement; write nothing."""
     statements = read_statements(config, paths)
-    glossary = load_glossary(config.workspace, config.glossary_dir)
+    glossary = load_glossary(config.workspace, config.glossary_dir, within=boundary.roots(config))
     statuses = []
     for statement in statements:
         for work in catalogs.gather_catalogs(config, statement):

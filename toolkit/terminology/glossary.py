@@ -93,32 +93,35 @@ def starter_glossary() -> Glossary:
     return Glossary(read_csv(Path(f"<presskit>/{STARTER}"), data))
 
 
-def load_glossary(workspace: Path, folder: str = "glossary", *, starter: bool = True) -> Glossary:
+GLOSSARY_LIMIT = 64 << 20  # bytes per glossary file: a large office TBX is a few megabytes
+
+
+def load_glossary(workspace: Path, folder: str = "glossary", *, starter: bool = True,
+                  within: tuple[Path, ...] | None = None) -> Glossary:
     """Return the glossary of a workspace: every glossary/*.tbx and *.csv over the starter one.
 
     A workspace term replaces a starter term with the same English form. Every file is read
     before the first error is raised, so one run reports one bad file at a time, with its line.
+    `within` (boundary.roots(config)) is the workspace boundary: a glossary file or folder whose
+    link leads outside it is refused, and only regular files are read (a FIFO is never waited on).
     """
+    from toolkit import boundary
+
     base = list(starter_glossary().terms) if starter else []
     own: list[Term] = []
     directory = Path(workspace) / folder
+    boundary.check_inside(directory, within, GlossaryError, Path(folder))
     if directory.is_dir():
         for path in sorted(directory.iterdir()):
             shown = Path(folder) / path.name
             suffix = path.suffix.lower()
-            if suffix == ".csv":
-                own.extend(read_csv(shown, _read(path, shown)))
-            elif suffix == ".tbx":
-                own.extend(read_tbx(shown, _read(path, shown)))
+            if suffix not in (".csv", ".tbx") or path.name.startswith("."):
+                continue  # an editor's ._terms.csv or .#terms.csv is not a glossary
+            boundary.check_inside(path, within, GlossaryError, shown)
+            data = boundary.read_regular(path, GlossaryError, shown, GLOSSARY_LIMIT, "glossary")
+            own.extend(read_csv(shown, data) if suffix == ".csv" else read_tbx(shown, data))
     keys = {t.key for t in own}
     return Glossary(tuple(own) + tuple(t for t in base if t.key not in keys))
-
-
-def _read(path: Path, shown: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise GlossaryError(f"cannot read the glossary: {exc.strerror}", shown) from None
 
 
 # CSV ----------------------------------------------------------------------------------------
