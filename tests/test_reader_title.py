@@ -168,3 +168,16 @@ def test_a_bracketed_spanish_check_against_delivery_note(tmp_path):
                        "Señor Presidente:\n\nEs un honor presentar mi informe ante esta Asamblea en este año.\n")
     assert s.delivery is not None and s.delivery.line == 7
     assert s.body[0].line == 9
+
+
+def test_a_first_sentence_in_the_first_person_above_the_salutation_is_speech(tmp_path):
+    s = read(tmp_path, "Opening statement to the Standing Committee\n\nGeneva\n12 March 2024\n\n"
+                       "I thank Ana Pérez for her kind introduction.\n\nMadam Chair,\n\n" + BODY)
+    assert s.body[0].line == 6
+
+
+def test_a_one_paragraph_message_signed_and_dated_below_is_kept(tmp_path):
+    s = read(tmp_path, "Message on the International Day of Peace\n\n"
+                       "On this Day, I call on all parties to lay down their arms and to give peace a chance.\n\n"
+                       "Ana Pérez\nNew York, 21 September 2005\n")
+    assert s.body[0].line == 3

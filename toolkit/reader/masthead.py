@@ -360,13 +360,21 @@ def _past_captions(masthead: Masthead, chunks: list[Chunk], start: int) -> int:
         if start + count >= len(chunks) or not is_greeting(chunks[start + count].text):
             continue
         above = chunks[start:start + count]
-        if all(c.single and len(c.text) <= 250 and c.text.endswith(".") and name_in(c.text) for c in above):
+        if all(c.single and len(c.text) <= 250 and c.text.endswith(".") and name_in(c.text)
+               and not _first_person(c.text) for c in above):
             for chunk in above:
                 masthead.findings.append((chunk.line, "masthead-line",
                                           f"line {_short(chunk.text)} above the salutation (line "
                                           f"{chunks[start + count].line}) reads as a photo caption; left out"))
             return start + count
     return start
+
+
+def _first_person(text: str) -> bool:
+    """True for a sentence in which the speaker speaks ("I thank Ana Pérez for her words.")."""
+    found = all_words("first_person")
+    return any(word in found for word in re.findall(r"[\w’']+", fold(text))) \
+        or any(word in text for word in found if "\u3400" <= word[0] <= "\u9fff")
 
 
 def _past_leading_list(lines: list[_Line], start: int, chunks: list[Chunk]) -> int:
@@ -425,9 +433,10 @@ def _date_over_lines(chunks: list[Chunk], index: int) -> tuple[datetime.date, in
 def _dated_below(chunks: list[Chunk], index: int) -> bool:
     """True when a date line follows, with only header-like lines (a headline over several lines) between:
     what stands above it is still the masthead."""
-    for chunk in chunks[index + 1:index + 8]:
+    for offset, chunk in enumerate(chunks[index + 1:index + 8], start=index + 2):
         if chunk.single and date_venue(chunk.text)[0] and not debris(chunk.text):
-            return True
+            return any(_is_body(below) for below in chunks[offset:])  # a date under the text's only paragraph
+            # is its closing date line, not the masthead's
         if _is_body(chunk) or not chunk.single:
             return False
     return False
