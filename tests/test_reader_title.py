@@ -181,3 +181,11 @@ def test_a_one_paragraph_message_signed_and_dated_below_is_kept(tmp_path):
                        "On this Day, I call on all parties to lay down their arms and to give peace a chance.\n\n"
                        "Ana Pérez\nNew York, 21 September 2005\n")
     assert s.body[0].line == 3
+
+
+def test_a_tag_archive_heading_and_a_headline_dated_after_a_dash(tmp_path):
+    s = read(tmp_path, "Tag Archives: Secretary-General’s Messages\n\n"
+                       "Secretary-General’s Message for World Oceans Day – 8 June 2019\n\n" + BODY)
+    assert s.title.text == "Secretary-General’s Message for World Oceans Day – 8 June 2019"
+    assert s.date == datetime.date(2019, 6, 8)
+    assert 1 in left_out(s)

@@ -502,7 +502,7 @@ def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line
             masthead.delivery = Delivery(kind, split[1], best.chunk.line, language)
     masthead.title = Block(BlockKind.TITLE, text, best.chunk.line)
     best.role = "title"
-    parts = re.split(r"\s*[,،]\s*", text)
+    parts = re.split(r"\s*[,،]\s*|\s+[–—-]\s+", text)  # "…, New York, 26 September 2016", "… – 20 June 2018"
     if len(parts) < 2 and (end := re.search(r"\s(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$", text)):
         parts = [text[:end.start()], end[1]]  # "…世界難民日發言 2023年6月20日"
     if len(parts) >= 2 and (date := parse_date(parts[-1])):  # "…، نيويورك، 26 أيلول/سبتمبر 2016"
