@@ -189,3 +189,13 @@ def test_a_tag_archive_heading_and_a_headline_dated_after_a_dash(tmp_path):
     assert s.title.text == "Secretary-General’s Message for World Oceans Day – 8 June 2019"
     assert s.date == datetime.date(2019, 6, 8)
     assert 1 in left_out(s)
+
+
+def test_a_caption_under_a_line_in_another_script_above_a_bracketed_headline(tmp_path):
+    s = read(tmp_path, "缅北禁地\n\nDes enfants plantent des arbres dans la cour de leur école au lever du jour.\n\n"
+                       "Message du Secrétaire général (2023)\n\n"
+                       "La paix commence dans nos écoles, nos villes et nos cœurs, partout dans le monde.\n\n"
+                       "Je vous remercie.\n")
+    assert s.title.text == "Message du Secrétaire général (2023)"
+    assert s.body[0].line == 7
+    assert {1, 3} <= left_out(s)

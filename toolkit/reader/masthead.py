@@ -277,6 +277,7 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
     masthead = Masthead()
     lines: list[_Line] = []
     split_date: set[int] = set()  # chunks of a date printed over several lines: "09" / "آب/أغسطس" / "2018"
+    script = _body_script(chunks, 0)  # a line in another script above the text is no headline (spam, a site name)
     for index, chunk in enumerate(chunks[:_ZONE]):
         line = _Line(index, chunk)
         if index in split_date:
@@ -305,7 +306,8 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
                 line.role = "teaser"
                 lines.append(line)
                 continue
-            if index < 3 and not any(other.role is None for other in lines) and _headline_below(chunks, index):
+            if index < 3 and not any(other.role is None and script_of(other.chunk.text) in (None, script)
+                                     for other in lines) and _headline_below(chunks, index):
                 # A photo caption or teaser above a headline that says what the text is ("رسالة الأمين العام").
                 masthead.findings.append((chunk.line, "masthead-line", f"line {_short(chunk.text)} above the headline "
                                                                        "reads as a photo caption or teaser; left out"))
@@ -448,7 +450,8 @@ def _headline_below(chunks: list[Chunk], index: int) -> bool:
         return False
     below = chunks[index + 1]
     text = below.text
-    return below.single and len(text) <= 100 and not text.endswith(TERMINAL) and not is_greeting(text) \
+    ends = (".", "!", "?", ":", ";", ",", "。", "！", "？", "؟", "،", "：", "，")  # a bracket may end a headline
+    return below.single and len(text) <= 100 and not text.endswith(ends) and not is_greeting(text) \
         and bool(_SPEECH_NOUN.match(fold(text)) or SPEAKER_LINE.search(text)) \
         and any(_is_body(chunk) for chunk in chunks[index + 2:index + 5])
 
