@@ -199,3 +199,25 @@ def test_a_caption_under_a_line_in_another_script_above_a_bracketed_headline(tmp
     assert s.title.text == "Message du Secrétaire général (2023)"
     assert s.body[0].line == 7
     assert {1, 3} <= left_out(s)
+
+
+def test_a_page_pasted_as_one_line_gives_its_headline_and_the_speech_from_the_salutation(tmp_path):
+    speech = ("Excelentísimo Señor Presidente de la República, Señoras y señores, Amigas y amigos, "
+              "es para mí un honor inaugurar este período de sesiones en un país que ha hecho tanto por la "
+              "integración de la región y que hoy nos recibe con los brazos abiertos. La igualdad está en el centro "
+              "de nuestra propuesta y el desarrollo sostenible es nuestro horizonte común para las próximas décadas.")
+    s = read(tmp_path, "DISCURSO DE CLAUSURA Ana Pérez Secretaria Ejecutiva, Comisión Regional (CR) Vigésimo período "
+                       f"de sesiones de la Comisión, Lima, 14 de mayo de 2015 {speech}\n")
+    assert s.title.text == "DISCURSO DE CLAUSURA"
+    assert (s.date, s.venue, s.speaker_name) == (datetime.date(2015, 5, 14), "Lima", "Ana Pérez")
+    assert s.body[0].line == 1 and s.body[0].text == speech
+    assert "run-together" in {f.code for f in s.findings}
+
+
+def test_a_first_paragraph_that_opens_with_sentences_is_not_split(tmp_path):
+    text = ("THANK YOU ALL for coming. It is an honour to be here today, and I want to begin with a word of thanks. "
+            "Excellencies, ladies and gentlemen, we meet at a time of great change for our region and our world, and "
+            "the choices we make this week will shape the lives of millions of people for many years to come.")
+    s = read(tmp_path, text + "\n\nThank you.\n")
+    assert s.title is None
+    assert s.body[0].text == text

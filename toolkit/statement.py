@@ -116,7 +116,10 @@ def _parse(path: Path, header: dict, chunks: list, source_lang: str | None, find
     header_date(path, header)  # a bad header date stops the reader before anything else
     masthead = read_masthead(chunks)
     findings += [_finding(path, *found) for found in masthead.findings]
-    body, body_findings = read_body(chunks[masthead.body_start:])
+    body_chunks = chunks[masthead.body_start:]
+    if masthead.first is not None:  # a one-line page: the masthead took the head of the line
+        body_chunks = [masthead.first] + body_chunks[1:]
+    body, body_findings = read_body(body_chunks)
     findings += [_finding(path, *found) for found in body_findings]
     if not any(b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) for b in body):
         raise StatementError("the statement has no body paragraphs", path, chunks[-1].line)

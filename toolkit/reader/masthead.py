@@ -58,6 +58,7 @@ class Masthead:
     body_start: int = 0  # index of the first body chunk
     undated: list[tuple[int, int, int, int]] = field(default_factory=list)  # (line, day, month, rank): no year
     front: list[tuple[int, str]] = field(default_factory=list)  # (line, role) of every line used
+    first: Chunk | None = None  # the body's first chunk when the masthead took the head of it (a one-line page)
 
 
 @dataclass
@@ -348,7 +349,39 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
     _raw_stamps(masthead, lines)
     masthead.front = [(number, line.role) for line in lines if line.role not in (None, "debris", "teaser")
                       for number, _ in line.chunk.lines]
+    if masthead.title is None and masthead.body_start == 0:
+        _run_together(masthead, chunks)
     return masthead
+
+
+def _run_together(masthead: Masthead, chunks: list[Chunk]) -> None:
+    """Read the header of a page pasted as one line: a headline in capitals, the speaker, place and date,
+    then the speech from its salutation ("DISCURSO … 28 de agosto de 2012 Excelentísimo Señor …")."""
+    first = chunks[0]
+    text = first.text
+    caps = re.match(r"^(?:[^\W\d_a-zà-ÿ]{2,}[\s,:–-]+){2,}(?=\S*[a-zà-ÿ])", text)
+    if not first.single or len(text) < 300 or not caps or len(caps[0]) < 12:
+        return
+    for match in re.finditer(r"(?<=\s)\S", text[:600]):
+        start = match.start()
+        if start > len(caps[0]) and SALUTATION.match(text[start:]):
+            break
+    else:
+        return
+    head, rest = text[len(caps[0]):start].strip(), text[start:]
+    if re.search(r"[.!?]\s", head):
+        return  # the line opens with sentences: it is the speech itself
+    masthead.title = Block(BlockKind.TITLE, caps[0].strip(" ,:–-"), first.line)
+    if date := find_date(head):
+        masthead.dates.append(DateSeen(date, first.line, 1))
+    masthead.venue = masthead.venue or _place_in(head)
+    name = name_in(head)  # the name read when the whole line passed for the title no longer counts
+    masthead.speaker_name = _clean_name(name) if name else None
+    masthead.findings.append((first.line, "run-together", f"line {first.line} runs the header and the speech "
+                                                          f"together: read {_short(text[:start].strip())} as the "
+                                                          f"header, the speech from {_short(rest[:40])}"))
+    masthead.front.append((first.line, "title"))
+    masthead.first = Chunk(((first.line, rest),))
 
 
 def _past_captions(masthead: Masthead, chunks: list[Chunk], start: int) -> int:
