@@ -193,6 +193,8 @@ def _date(path: Path, header: dict, masthead, body: list[Block], findings: list[
         return None, venue
     # Of two date lines the one nearer the text is the delivery date; the first is the page's posting date.
     best = min(seen, key=lambda d: (d.rank, -d.line if d.rank == 1 else d.line))
+    # A delivery or lead-in line that agrees with a date line leaves the date line its role.
+    best = min((d for d in seen if d.date == best.date and d.rank == 1), key=lambda d: -d.line, default=best)
     for other in seen:
         if other.date == best.date and other.line != best.line and other.rank == 1:
             findings.append(_finding(path, other.line, "repeated-date",

@@ -40,7 +40,7 @@ class DateSeen:
 
     date: datetime.date
     line: int
-    rank: int  # 0 delivery or speaker line, 1 date line, 2 dateline in the text, 3 posting date or stamp
+    rank: int  # 0 delivery, speaker or lead-in line, 1 date line, 2 dateline in the text, 3 posting date or stamp
 
 
 @dataclass
@@ -82,7 +82,7 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
     chunk, text = line.chunk, line.chunk.text
     if chunk.single and (found := debris(text)):
         masthead.findings.append((chunk.line, *found))
-        if (is_timestamp(text) or is_timestamp(re.split(r"[:：]\s*", text, maxsplit=1)[-1])) \
+        if (_posting_stamp(text, found[0]) or is_timestamp(re.split(r"[:：]\s*", text, maxsplit=1)[-1])) \
                 and (date := find_date(text)):  # "2021-03-02 09:14:07", "最后更新: 2019-09-21 19:27:43"
             masthead.dates.append(DateSeen(date, chunk.line, 3))
         return "debris"
@@ -119,7 +119,8 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
             masthead.findings.append((chunk.line, "date-weekday", wrong_day))
         masthead.venue = masthead.venue or place
         return "date"
-    if chunk.single and len(text) <= 30 and (day_month := find_day_month(text)) and not re.search(r"\d{4}", text):
+    if chunk.single and len(text) <= 30 and (day_month := find_day_month(text)) and not re.search(r"\d{4}", text) \
+            and not is_lead_in(text):
         masthead.undated.append((chunk.line, *day_month, 1))  # "18 تموز/يوليه": the year comes from elsewhere
         return "date"
     if chunk.single and _is_place(text):
@@ -135,10 +136,12 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
         if masthead.speaker_name is None:
             masthead.speaker_name = _clean_name(speaker_name(text) or name_after_office(text) or han_name_in(text) or "")
         masthead.venue = masthead.venue or _place_in(text)
+        # A lead-in says when the text was delivered ("... prononcée ... le 24 janvier 1997 :"): it
+        # outranks a release date above it.
         if (day_month := find_day_month(text)) and not find_date(text):
-            masthead.undated.append((chunk.line, *day_month, 2))
+            masthead.undated.append((chunk.line, *day_month, 0))
         elif date := find_date(text):
-            masthead.dates.append(DateSeen(date, chunk.line, 2))
+            masthead.dates.append(DateSeen(date, chunk.line, 0))
         return "lead-in"
     if chunk.single and (found := photo_caption(text)):
         masthead.findings.append((chunk.line, *found))
@@ -147,6 +150,11 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
         masthead.findings.append((chunk.line, "timestamp", f"time stamp glued to {_short(text)}; left out"))
         return "debris"
     return None
+
+
+def _posting_stamp(text: str, code: str) -> bool:
+    """True for a left-out line that dates the page: a time stamp, "Release Date: 12 September 2000"."""
+    return is_timestamp(text) or code == "label-line" and len(text) <= 80  # not a site notice's capture time
 
 
 def _give_years(masthead: Masthead) -> None:

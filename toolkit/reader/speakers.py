@@ -243,7 +243,19 @@ def han_name_in(text: str) -> str | None:
             for match in re.finditer(re.escape(title), simplified):
                 masked[match.start():match.end()] = " " * (match.end() - match.start())
     match = _HAN_DOTTED.search("".join(masked))
-    return text[match.start():match.end()] if match else None
+    if not match:
+        return None
+    name = text[match.start():match.end()]
+    # The name ends where the sentence goes on: "…格蘭迪於5月30日…", "…古特雷斯在…".
+    stop = next((index for index, char in enumerate(name) if index > 2 and char in _han_name_stops()), len(name))
+    return name[:stop]
+
+
+@functools.cache
+def _han_name_stops() -> frozenset[str]:
+    from toolkit.reader.words import tables
+
+    return frozenset("".join(tables()["han_name_stops"]))
 
 
 @functools.cache
