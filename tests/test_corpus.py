@@ -117,7 +117,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     },
     "en-scribd-2014-pillay-hrc26": {
         "debris": "debris lines not reported or printed: [1]",
-        "speaker_name": "None",
         "title": "'UNHRC 26 Opening Statement Human Rights Council'",
     },
     "en-ungeneva-2005-diplomat-day": {
@@ -130,18 +129,8 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "date": "2001-11-09",
         "debris": "debris lines not reported or printed: [4]",
     },
-    "es-lamoncloa-2018-asamblea-general": {
-        "body_starts": "10",
-        "venue": "None",
-    },
-    "es-studenta-2008-barcena-asamblea-personal": {
-        "speaker_name": "None",
-    },
     "es-studylib-2012-barcena-san-salvador": {
-        "date": "None",
-        "speaker_name": "'Adjunto de la CEPAL'",
         "title": "None",
-        "venue": "None",
     },
     "fr-press-1997-national-press-club-sgsm6149": {
         "date": "1997-01-27",
@@ -170,15 +159,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     "zh-academicimpact-new-year-video-2018": {
         "date": "2018-01-16",
         "debris": "debris lines not reported or printed: [1]",
-    },
-    "zh-ga65-sg-opening-2010": {
-        "speaker_name": "None",
-    },
-    "zh-news-repost-sg-congratulations-2019": {
-        "speaker_name": "None",
-    },
-    "zh-webtv-peace-day-message-2018": {
-        "speaker_name": "None",
     },
 }
 

@@ -74,3 +74,108 @@ def test_a_lead_in_names_washington_dc_in_full(tmp_path):
                                        "prononcée par M. Jean Dupont au National Press Club à Washington, D. C., "
                                        "le 3 février 1998 :\n\n" + CORPS))
     assert s.venue == "Washington, D. C."
+
+
+# Speakers: the name comes out clean, wherever the masthead gives it.
+ТЕКСТ = ("Мы собрались сегодня, чтобы подтвердить нашу приверженность Уставу Организации.\n\n"
+         "Давайте вместе работать ради мира и прав человека для всех людей.\n")
+
+
+def test_a_russian_speaker_line_puts_the_office_before_the_name(tmp_path):
+    s = read_statement(write(tmp_path, "Выступление Постоянного представителя Республики Примерии при ООН "
+                                       "И.И.Петрова на заседании Совета Безопасности\n\nГ-н Председатель.\n\n" + ТЕКСТ))
+    assert s.speaker_name == "И.И.Петрова"
+    s = read_statement(write(tmp_path, "Выступление Ким Ир Сона на открытии конференции по транспорту\n\n" + ТЕКСТ))
+    assert s.speaker_name == "Ким Ир Сона"
+    s = read_statement(write(tmp_path, "Выступление на пленарном заседании ГА по случаю Дня мира\n\n" + ТЕКСТ))
+    assert s.speaker_name is None  # no name in the line: never a phrase of it
+
+
+def test_a_chinese_office_glued_to_the_name(tmp_path):
+    s = read_statement(write(tmp_path, "“共同努力”\n——秘书长李明在大会开幕式上的讲话\n\n2012年9月25日,纽约\n\n" + 正文))
+    assert s.speaker_name == "李明"
+    s = read_statement(write(tmp_path, "联合国秘书长王大伟就国际合作致贺辞\n\n2019年3月1日\n\n" + 正文))
+    assert s.speaker_name == "王大伟"
+    s = read_statement(write(tmp_path, "秘书长人权日致辞\n\n2019年12月10日\n\n" + 正文))
+    assert s.speaker_name is None  # an occasion, not a name
+
+
+def test_a_name_with_its_office_in_brackets_is_taken_as_written(tmp_path):
+    # The summary inflects the name ("Послание Ивана Петрова"); the headline gives it as written.
+    s = read_statement(write(tmp_path, "Иван Петров (Генеральный секретарь ООН) по случаю Дня мира\n\n"
+                                       "Послание Ивана Петрова, Генерального секретаря ООН, по случаю Дня мира.\n\n"
+                                       + ТЕКСТ))
+    assert s.speaker_name == "Иван Петров"
+    s = read_statement(write(tmp_path, "(Chinese) Jane Doe (UN Secretary-General) - Message for Peace Day 2019\n"
+                                       "21 Sep 2019 - 秘书长 国际和平日致辞\n\n" + 正文))
+    assert s.speaker_name == "Jane Doe"
+
+
+def test_the_author_not_the_reader_of_a_delivered_by_line(tmp_path):
+    s = read_statement(write(tmp_path, "Anniversary of the Office\n\nOpening remarks of Mr. John Smith\n"
+                                       "Director-General of the United Nations Office at Geneva\n\n"
+                                       "Delivered by Mr. Peter Jones\n\n10 May 2012\n\n" + BODY))
+    assert s.speaker_name == "John Smith" and s.delivery is not None
+
+
+def test_a_speaker_over_three_lines_under_an_honorific(tmp_path):
+    s = read_statement(write(tmp_path, "بيان\nصاحبة السعادة\nسلمى الأحمد\nرئيسة الجمعية العامة\n\n"
+                                       "الرئيسة تدعو إلى العمل المشترك من أجل السلام\n\n"
+                                       "نجتمع اليوم لنجدد التزامنا بميثاق الأمم المتحدة وبالشعوب التي نخدمها.\n\n"
+                                       "فلنعمل معا من أجل السلام والتنمية وحقوق الإنسان في كل مكان.\n"))
+    assert s.speaker_name == "سلمى الأحمد"
+    assert s.speaker.line == 2 and "رئيسة الجمعية العامة" in s.speaker.text
+
+
+def test_a_name_after_an_honorific_stops_before_the_office(tmp_path):
+    s = read_statement(write(tmp_path, "Council Opening Statement\n\nCheck against delivery\nHuman Rights Council 30\n"
+                                       " Session Opening Statement by Ms. Jane Roe United Nations High Commissioner "
+                                       "for Human Rights\nGeneva, 14 September, 2015\n" + BODY))
+    assert s.speaker_name == "Jane Roe"
+
+
+def test_a_place_in_an_office_name_is_not_the_venue(tmp_path):
+    s = read_statement(write(tmp_path, "Following is the statement by John Smith, Director-General of the United "
+                                       "Nations Office at Geneva, at the fair which was held at the Palais des "
+                                       "Nations on 3 May 2005:\n\n" + BODY))
+    assert s.venue == "Palais des Nations"
+
+
+def test_a_venue_line_next_to_the_date_line(tmp_path):
+    s = read_statement(write(tmp_path, "Anniversary of the Office\n\nOpening remarks of Mr. John Smith\n\n"
+                                       "University of Lausanne\nWednesday, 16 October 2013\n\n" + BODY))
+    assert s.venue == "University of Lausanne" and s.date == datetime.date(2013, 10, 16)
+    s = read_statement(write(tmp_path, "Rencontre annuelle\n\nAllocution de M. Jean Dupont\n\n"
+                                       "Jeudi 4 septembre 2014 à 18 heures\nVilla « Les Lilas »\n\n" + CORPS))
+    assert s.venue == "Villa « Les Lilas »" and s.date == datetime.date(2014, 9, 4)
+    assert s.body[0].text.startswith("C'est pour moi")
+
+
+def test_a_venue_line_ending_in_a_known_place(tmp_path):
+    s = read_statement(write(tmp_path, "Intervención del presidente en el debate general\n\n27.9.2018\n\n"
+                                       "Sala del Consejo Económico y Social, Nueva York\n\n" + CUERPO))
+    assert s.venue == "Sala del Consejo Económico y Social, Nueva York"
+    assert s.body[0].text.startswith("Quisiera")
+
+
+def test_a_place_glued_to_the_first_paragraph(tmp_path):
+    s = read_statement(write(tmp_path, "ОБРАЩЕНИЕ ГЕНЕРАЛЬНОГО СЕКРЕТАРЯ ПО СЛУЧАЮ ДНЯ МИРА\n"
+                                       "Нью Йорк: Мы собрались сегодня, чтобы подтвердить нашу приверженность Уставу.\n"
+                                       "Давайте вместе работать ради мира и прав человека для всех людей.\n"))
+    assert s.venue == "Нью Йорк" and s.body[0].text.startswith("Нью Йорк:")
+
+
+def test_a_name_in_capitals_after_an_honorific_in_a_capitals_headline(tmp_path):
+    s = read_statement(write(tmp_path, "PALABRAS DEL SECRETARIO EJECUTIVO EN LA REUNION\nDEL PERSONAL DE LA COMISION, "
+                                       "\nSR. JUAN PEREZ GOMEZ\n\nSantiago, Chile 3 de mayo de 2009\n\n" + CUERPO))
+    assert s.speaker_name == "JUAN PEREZ GOMEZ"
+    assert (s.venue, s.date) == ("Santiago, Chile", datetime.date(2009, 5, 3))
+
+
+def test_a_page_pasted_as_one_line_gives_its_header_before_the_salutation(tmp_path):
+    s = read_statement(write(tmp_path, "DISCURSO DE APERTURA Juan Pérez Secretario Ejecutivo, Comisión Económica "
+                                       "para América Latina y el Caribe (CEPAL) Reunión de la Comisión, San Salvador, "
+                                       "3 de mayo de 2010 Excelentísimo Señor Presidente de la República, Señor "
+                                       "Ministro Adjunto de la CEPAL, señoras y señores. " + "Es un honor estar aquí "
+                                       "con ustedes para hablar del desarrollo de la región. " * 30 + "\n"))
+    assert (s.speaker_name, s.venue, s.date) == ("Juan Pérez", "San Salvador", datetime.date(2010, 5, 3))

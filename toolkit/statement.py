@@ -27,7 +27,9 @@ from pathlib import Path
 from toolkit.errors import StatementError
 from toolkit.languages import parse_source_language
 from toolkit.model import Block, BlockKind, Finding, Statement
-from toolkit.reader.dates import dateline, header_date, parse_date  # noqa: F401 (parse_date: for callers)
+from toolkit.reader.dates import (  # noqa: F401 (parse_date: for callers)
+    dateline, header_date, opening_place, parse_date,
+)
 from toolkit.reader.detection import (  # noqa: F401 (guess_language: for callers)
     LanguageCache, block_language, guess_language, is_traditional, letters, to_simplified,
 )
@@ -179,6 +181,9 @@ def _date(path: Path, header: dict, masthead, body: list[Block], findings: list[
             if date:
                 seen.append(DateSeen(date, first.line, 2))
                 venue = venue or line_venue
+    first = next((b for b in body if b.kind is not BlockKind.HEADING), None)
+    if venue is None and first is not None:
+        venue = opening_place(first.text)  # "Нью Йорк: День Организации …": a place glued to the text
     given = header_date(path, header)
     if given is not None:
         for other in seen:

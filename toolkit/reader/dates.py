@@ -24,7 +24,8 @@ _NUMERIC = re.compile(r"(?<![\d/.])(?P<day>\d{1,2})(?P<sep>[/.])(?P<month>\d{1,2
 _STAMP = re.compile(r"^(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)$")  # 19990924
 # A time of day beside a date: "13.00", "10:30 a.m.", "15h00", "09:14:07".
 _TIME = re.compile(r"(?<![\d/])\d{1,2}(?:[.:h]\d\d){1,2}(?:\s*(?:[ap]\.?\s?m\.?|hrs?|h|ч\.?|GMT|EST|EDT|CET|CEST))?(?!\d)"
-                   r"|(?<!\d)\d{1,2}\s*[ap]\.?m\.?(?!\w)", re.I)
+                   r"|(?<!\d)\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+                   r"|(?:\s(?:à|a las|a la|at|в))?\s+\d{1,2}\s*(?:heures?|horas?|hours|час(?:а|ов)?)(?!\w)", re.I)
 # What may sit around a date on a date line: a place, a weekday, "le", brackets, a dash.
 _AROUND = re.compile(r"[,，、،()（）|]|\s[–—-]\s")
 
@@ -229,6 +230,17 @@ def dateline(text: str) -> tuple[datetime.date | None, str | None]:
     """Return the date and place a paragraph opens with ("GENEVA (10 December 2017) – The ...")."""
     match = re.match(r"(.{4,60}?)\s+[–—-]{1,2}\s+\S", text)
     return date_venue(match[1]) if match else (None, None)
+
+
+def opening_place(text: str) -> str | None:
+    """Return the place a paragraph opens with as a dateline without a date ("Нью Йорк: День …"), or None."""
+    from toolkit.reader.words import all_words, fold
+
+    match = re.match(r"([^\W\d][^:,.;–—]{1,30}?)\s*(?::|\s[–—])\s+\S", text)
+    if not match:
+        return None
+    places = {place.replace("-", " ") for place in all_words("places")}
+    return match[1] if fold(match[1]).replace("-", " ") in places else None
 
 
 def header_date(path: Path, header: dict) -> datetime.date | None:

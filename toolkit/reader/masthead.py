@@ -24,6 +24,7 @@ from toolkit.reader.speakers import (
     SPEAKER_LINE, bare_speaker, is_lead_in, is_office_line, is_name, is_title_word, name_after_office, speaker_name,
     cut_at_office, han_name_in, name_in, strip_honorific,
 )
+from toolkit.reader.speakers import han_name_after_office, is_honorific, name_after_honorific, name_with_office
 from toolkit.reader.words import all_words, fold, is_label
 
 # How far down the page the masthead may reach, in chunks.
@@ -57,6 +58,7 @@ class Masthead:
     findings: list[tuple[int, str, str]] = field(default_factory=list)
     body_start: int = 0  # index of the first body chunk
     undated: list[tuple[int, int, int, int]] = field(default_factory=list)  # (line, day, month, rank): no year
+    delivered_by: str | None = None  # who a delivery line names: the speaker, unless another line names the author
     front: list[tuple[int, str]] = field(default_factory=list)  # (line, role) of every line used
     first: Chunk | None = None  # the body's first chunk when the masthead took the head of it (a one-line page)
 
@@ -99,8 +101,8 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
         if date := find_date(rest):
             masthead.dates.append(DateSeen(date, chunk.line, 0))
         name = strip_date(rest)
-        if masthead.speaker_name is None and name:
-            masthead.speaker_name = _clean_name(bare_speaker(name)[0] if bare_speaker(name) else name.split(",")[0])
+        if masthead.delivered_by is None and name:
+            masthead.delivered_by = _clean_name(bare_speaker(name)[0] if bare_speaker(name) else name.split(",")[0])
         return "delivery"
     if chunk.single and (SYMBOL.match(text) or _BULLETIN_NUMBER.match(text)):
         if masthead.symbol:
@@ -134,7 +136,8 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
         masthead.findings.append((chunk.line, "lead-in", f"lead-in {_short(text)} (the release prints its own "
                                                          "speaker line); left out of the body"))
         if masthead.speaker_name is None:
-            masthead.speaker_name = _clean_name(speaker_name(text) or name_after_office(text) or han_name_in(text) or "")
+            masthead.speaker_name = _clean_name(speaker_name(text) or name_after_office(text) or han_name_in(text)
+                                                or han_name_after_office(text) or "")
         masthead.venue = masthead.venue or _place_in(text)
         # A lead-in says when the text was delivered ("... prononcée ... le 24 janvier 1997 :"): it
         # outranks a release date above it.
@@ -171,11 +174,18 @@ def _give_years(masthead: Masthead) -> None:
                 pass
 
 
+# An office named for its place: "Director-General of the United Nations Office at Geneva" says where the
+# office is, not where the speech was given.
+_OFFICE_AT = re.compile(r"(?:office|bureau|oficina|отделени[еяю]|مكتب)\b[^,;()]{0,40}?"
+                        r"\s(?:at|in|à|en|в|في)(?:\s+the)?\s*$")
+
+
 def _place_in(text: str) -> str | None:
     """Return the first known place a lead-in names ("… held at the Palais des Nations on …"), as written."""
     folded = fold(text)
-    found = [(folded.find(place), place) for place in all_words("places")
-             if re.search(rf"(?<!\w){re.escape(place)}(?!\w)", folded)]
+    found = [(match.start(), place) for place in all_words("places")
+             for match in re.finditer(rf"(?<!\w){re.escape(place)}(?!\w)", folded)
+             if not _OFFICE_AT.search(folded[:match.start()])]
     if not found:
         return None
     index, place = min(found, key=lambda pair: (pair[0], -len(pair[1])))
@@ -287,6 +297,7 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
     lines: list[_Line] = []
     split_date: set[int] = set()  # chunks of a date printed over several lines: "09" / "آب/أغسطس" / "2018"
     script = _body_script(chunks, 0)  # a line in another script above the text is no headline (spam, a site name)
+    speaker_lines: set[int] = set()  # chunks of a speaker printed over several lines under an honorific
     for index, chunk in enumerate(chunks[:_ZONE]):
         line = _Line(index, chunk)
         if index in split_date:
@@ -298,6 +309,19 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
             masthead.dates.append(DateSeen(date, chunk.line, 1))
             split_date.update(range(index + 1, index + numbers))
             line.role = "date"
+            lines.append(line)
+            continue
+        if index in speaker_lines:
+            line.role = "speaker"
+            lines.append(line)
+            continue
+        if masthead.speaker is None and (size := _honorific_block(chunks, index)):
+            run = chunks[index:index + size]
+            masthead.speaker = Block(BlockKind.SPEAKER, ", ".join([f"{run[0].text} {run[1].text}"]
+                                                                  + [c.text for c in run[2:]]), chunk.line)
+            masthead.speaker_name = masthead.speaker_name or _clean_name(run[1].text)
+            speaker_lines.update(range(index + 1, index + size))
+            line.role = "speaker"
             lines.append(line)
             continue
         neighbours = [other.text for other in chunks[max(index - 1, 0):index + 2] if other is not chunk]
@@ -331,6 +355,7 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
     _repeated_title(masthead, lines)
     _assign_speaker(masthead, candidates, chunks)
     _extend(masthead, candidates, chunks)
+    _assign_venue(masthead, candidates, lines)
     # The body starts after the last line the masthead used; what it did not place above that
     # line is reported and left out.
     used = [line.index for line in lines if line.role is not None]
@@ -346,6 +371,10 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
                 line.role = None
         masthead.speaker = masthead.speaker if masthead.speaker and masthead.speaker.line < lines[index].chunk.line \
             else None
+        if masthead.speaker is None:
+            masthead.speaker_name = None  # it came from the "title", which was the text itself
+    if masthead.title is None and masthead.body_start < len(chunks) and len(chunks[masthead.body_start].text) > 400:
+        _run_in_header(masthead, chunks[masthead.body_start])
     for line in candidates:
         if line.role is None and line.index < masthead.body_start:
             where = "above the title" if masthead.title is None or line.chunk.line < masthead.title.line \
@@ -556,6 +585,8 @@ def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line
 
 
 def _assign_speaker(masthead: Masthead, candidates: list[_Line], chunks: list[Chunk]) -> None:
+    if masthead.speaker is not None:
+        return  # found by what its lines are (an honorific line, the name, the offices)
     for line in candidates:
         if line.role is not None:
             continue
@@ -566,6 +597,26 @@ def _assign_speaker(masthead: Masthead, candidates: list[_Line], chunks: list[Ch
             masthead.speaker = Block(BlockKind.SPEAKER, text, line.chunk.line)
             line.role = "speaker"
             return
+
+
+def _honorific_block(chunks: list[Chunk], index: int) -> int | None:
+    """Return how many lines a speaker printed as honorific / name / office lines spans, or None.
+
+    "صاحبة السعادة" / "أنالينا بيربوك" / "رئيسة الجمعية العامة": the honorific alone on its line, the
+    name under it, then the offices.
+    """
+    run = chunks[index:index + 4]
+    if len(run) < 2 or not all(c.single for c in run[:2]) or not is_honorific(run[0].text) \
+            or run[1].line != run[0].last + 1:
+        return None
+    name = run[1].text
+    if len(name.split()) > 5 or re.search(r"[\d.:;!?،,]", name) or is_title_word(name):
+        return None
+    size = 2
+    while size < len(run) and run[size].single and run[size].line == run[size - 1].last + 1 \
+            and is_title_word(run[size].text) and len(run[size].text) <= 120:
+        size += 1
+    return size
 
 
 def _han_office_name(text: str) -> str | None:
@@ -622,7 +673,8 @@ def _extend(masthead: Masthead, candidates: list[_Line], chunks: list[Chunk]) ->
             line.role = "title"
         roles[line.index] = line.role
     if masthead.speaker_name is None:
-        masthead.speaker_name = _name_of(masthead)
+        masthead.speaker_name = _name_with_office(masthead, candidates) or _name_of(masthead) \
+            or _name_in_lines(candidates) or masthead.delivered_by
 
 
 def _capitals_below(line: _Line, lines: list[_Line]) -> bool:
@@ -656,9 +708,9 @@ def _name_of(masthead: Masthead) -> str | None:
         text = block.text
         name = speaker_name(text) or next(filter(None, map(speaker_name, re.split(r"(?<=\.)\s+", text)[1:])), None)
         if name and is_title_word(name):  # "Discurso de la Secretaria Ejecutiva de la CEPAL, Alicia Bárcena."
-            name = name_after_office(text) or name
+            name = name_after_office(text) or name_after_honorific(text) or name
         if block is masthead.title:
-            name = name or name_after_office(text)
+            name = name or name_after_office(text) or name_after_honorific(text)  # "… CEPAL, SRA. ALICIA BARCENA"
         elif name is None and (bare := bare_speaker(text)):
             name = bare[0]
         if name is None and block is masthead.speaker and (han := _han_office_name(text)):
@@ -670,10 +722,82 @@ def _name_of(masthead: Masthead) -> str | None:
         if name is None and block is masthead.speaker and ", " in text and is_name(text.split(", ")[1]):
             name = text.split(", ")[1]
         if name is None:
-            name = han_name_in(text)
+            name = han_name_in(text) or han_name_after_office(text)
         if name:
             return _clean_name(name)
     return None
+
+
+def _name_with_office(masthead: Masthead, lines: list[_Line]) -> str | None:
+    """Return the name of a masthead line that gives it with the office in brackets: "António Guterres (UN
+    Secretary-General) - Message …" names the speaker as written, where a speaker line may inflect it."""
+    blocks = [block.text for block in (masthead.speaker, masthead.title) if block is not None]
+    return next(filter(None, map(name_with_office, blocks + [line.chunk.text for line in lines])), None)
+
+
+_BY = re.compile(r"\b(?:statement|remarks|address|message|speech|briefing)\s+(?:by|of)\s+(?=\S)", re.I)
+
+
+def _name_in_lines(lines: list[_Line]) -> str | None:
+    """Return the name another header line gives after "… Statement by Ms. …" (a headline broken over lines)."""
+    for line in lines:
+        if line.role not in (None, "title", "speaker"):
+            continue
+        found = _BY.search(line.chunk.text)
+        if found and (name := name_after_honorific(line.chunk.text[found.end():])):
+            return name
+    return None
+
+
+def _run_in_header(masthead: Masthead, chunk: Chunk) -> None:
+    """Read name, date and venue from the header a one-line page runs into its salutation.
+
+    "DISCURSO … Alicia Bárcena Secretaria Ejecutiva, … San Salvador, 28 de agosto de 2012 Excelentísimo
+    Señor …": what stands before the first salutation is the header, when it gives a date.
+    """
+    text = chunk.text
+    words_at = (match.start() for match in re.finditer(r"(?<=\s)\S", text[:400]))
+    start = next((index for index in words_at if SALUTATION.match(text[index:])), None)
+    header = text[:start] if start else ""
+    if masthead.dates or not (date := find_date(header)):
+        return  # a header says when; a paragraph that opens with a sentence before "Excellencies" is no header
+    masthead.dates.append(DateSeen(date, chunk.line, 1))
+    masthead.venue = masthead.venue or _place_in(header)
+    masthead.speaker_name = masthead.speaker_name or _name_before_office(header)
+
+
+def _name_before_office(text: str) -> str | None:
+    """Return the name just before an office in a run of text ("… Alicia Bárcena Secretaria Ejecutiva, …")."""
+    tokens = text.split()
+    for index in range(2, len(tokens)):
+        if is_title_word(" ".join(tokens[index:index + 3])):
+            for size in (3, 2):
+                run = tokens[max(index - size, 0):index]
+                if len(run) == size and not any(t.isupper() for t in run) and is_name(" ".join(run)):
+                    return " ".join(run)
+    return None
+
+
+def _assign_venue(masthead: Masthead, candidates: list[_Line], lines: list[_Line]) -> None:
+    """Take the venue from a line of its own under the headline: next to the date line ("University of Geneva"
+    above "Wednesday, 17 October 2012"), or ending in a known place ("Asamblea General de Naciones unidas, Nueva
+    York")."""
+    if masthead.venue is not None:
+        return
+    dated = {number for line in lines if line.role == "date" for number, _ in line.chunk.lines}
+    for line in candidates:
+        text = line.chunk.text
+        if masthead.title is not None and line.chunk.line < masthead.title.line:
+            continue  # a venue line sits under the headline; above it is the site's banner
+        if line.role is not None or not line.chunk.single or len(text) > 80 or len(text.split()) > 8 \
+                or re.search(r"\d|[.:;!?…]$", text) or not text[:1].isupper() or is_name(text) or is_label(text):
+            continue
+        last = fold(re.split(r"[,،]", text)[-1].strip(" .–—-"))
+        if line.chunk.line - 1 in dated or line.chunk.line + 1 in dated \
+                or last in all_words("places") and len(re.split(r"[,،]", text)) >= 2:
+            masthead.venue = text.strip(" ,.–—-")
+            line.role = "venue"
+            return
 
 
 def _clean_name(name: str) -> str | None:

@@ -30,6 +30,7 @@ SPEAKER_NAME = re.compile(
     r"|^(?:declaración|discurso|palabras|mensaje|intervención|observaciones)"
     r"(?:\s+(?:de apertura|de clausura|inaugural))?\s+(?:de la\s+|del\s+|de\s+)"
     r"|^(?:by|par|por)\s+|^(?:كلمة|بيان|رسالة|خطاب|ملاحظات)\s+"
+    r"|^(?:заявление|выступление|послание|обращение|приветствие|речь)\s+"
     r"|^(?:the\s+)?following is the (?:text of the )?(?:statement|message|remarks|address|speech)s? (?:by|of)\s+"
     r"|^(?:ci-après, )?on trouvera ci-après (?:le texte de )?l[’']allocution (?:prononcée )?par\s+",
     re.I,
@@ -37,7 +38,8 @@ SPEAKER_NAME = re.compile(
 # Where a speaker line's name ends: "... at the opening", "... à l'ouverture", "... en la sesión".
 _NAME_END = re.compile(
     r"\s+(?:at|on|to|before|during)\s+(?:the\s+)?(?=[\w“\"])"
-    r"|\s+(?:à|au|aux|lors|devant|sur|pour)\s+|\s+(?:en|ante|durante|sobre|con motivo)\s+",
+    r"|\s+(?:à|au|aux|lors|devant|sur|pour)\s+|\s+(?:en|ante|durante|sobre|con motivo)\s+"
+    r"|\s+(?:на|по|в|во|перед|для|к)\s+",
 )
 # Salutations: short lines without a full stop that are paragraphs, not headings.
 SALUTATION = re.compile(
@@ -68,7 +70,38 @@ def speaker_name(line: str) -> str | None:
         return None
     name = re.split(r"[,،]", line[match.end():])[0].strip()
     name = _NAME_END.split(name)[0].strip()
+    if re.search(r"[А-ЯЁ]", name, re.I) and not is_name(name):
+        # "Выступление Первого заместителя Постоянного представителя … Д.А.Полянского": in Russian the
+        # office comes first, in the genitive; the name is the run of capitalised words that ends the phrase.
+        name = _trailing_name(name) or ""
     return name if 0 < len(name) <= 80 else None
+
+
+_INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}[А-ЯЁA-Z][\w’'-]+$")  # "Д.А.Полянского"
+
+
+def _trailing_name(text: str) -> str | None:
+    """Return the capitalised words that end a phrase when they read as a name ("… при ООН Д.А.Полянского")."""
+    run: list[str] = []
+    for token in reversed(text.split()):
+        if not _CAPITAL.match(token) or token.casefold() in all_words_list("not_names") or is_title_word(token):
+            break
+        run.insert(0, token)
+    if len(run) == 1 and _INITIALS.match(run[0]) or 2 <= len(run) <= 4 and is_name(" ".join(run)):
+        return " ".join(run)
+    return None
+
+
+# "António Guterres (UN Secretary-General) - Message …", "(Chinese) António Guterres (UN Secretary-General)".
+_NAME_OFFICE = re.compile(r"^(?:\([^()]{1,30}\)\s*)?(?P<name>[^()]{3,60}?)\s*\((?P<office>[^()]{3,80})\)")
+
+
+def name_with_office(text: str) -> str | None:
+    """Return the name of a line that gives a name with its office in brackets, or None."""
+    match = _NAME_OFFICE.match(text.strip())
+    if match and is_name(match["name"]) and is_title_word(match["office"]):
+        return strip_honorific(match["name"].strip())
+    return None
 
 
 def cut_at_office(name: str) -> str:
@@ -114,6 +147,11 @@ def strip_honorific(name: str) -> str:
                 name, changed = name[len(honorific) + 1:].lstrip(), True
                 break
     return name
+
+
+def is_honorific(text: str) -> bool:
+    """True for a line that is an honorific alone: "H.E.", "صاحبة السعادة", "Son Excellence"."""
+    return fold(text).strip(" ,") in honorifics()
 
 
 @functools.cache
@@ -190,15 +228,20 @@ def name_after_office(text: str) -> str | None:
 
 
 _HONORIFIC_NAME = re.compile(
-    r"(?:^|(?<=[\s,(]))(?:H\.\s?E\.\s+)?(?:Mr|Mrs|Ms|Dr|M|Mme|Sr|Sra|Dña?|Prof)\.?\s+"
+    r"(?:^|(?<=[\s,(]))(?:H\.\s?E\.\s+)?(?:(?:Mr|Mrs|Ms|Dr|M|Mme|Sr|Sra|Dña?|Prof)\.?|(?:MR|MRS|MS|DR|SR|SRA|MME|PROF)\.)\s+"
     r"((?:[A-ZÀ-ÞĀ-ſ][\w’'\-]*\.?\s+){0,3}[A-ZÀ-ÞĀ-ſ][\w’'\-]*[\w])")
 
 
 def name_after_honorific(text: str) -> str | None:
     """Return the name after an honorific: "... l'allocution du Secrétaire général, M. Kofi Annan, à ..." gives it."""
     match = _HONORIFIC_NAME.search(text)
-    if match and is_name(match[1]):
-        return match[1]
+    if not match:
+        return None
+    tokens = match[1].split()
+    while len(tokens) >= 2:  # "Ms. Navi Pillay United Nations High Commissioner": the name stops before the office
+        if is_name(" ".join(tokens)):
+            return " ".join(tokens)
+        tokens.pop()
     return None
 
 
@@ -249,6 +292,40 @@ def han_name_in(text: str) -> str | None:
     # The name ends where the sentence goes on: "…格蘭迪於5月30日…", "…古特雷斯在…".
     stop = next((index for index, char in enumerate(name) if index > 2 and char in _han_name_stops()), len(name))
     return name[:stop]
+
+
+def han_name_after_office(text: str) -> str | None:
+    """Return the Chinese name that follows an office in a line ("——秘书长潘基文在大会…" gives "潘基文")."""
+    from toolkit.reader.detection import to_simplified
+
+    simplified = to_simplified(text)
+    titles = sorted((t for t in all_words("speaker_titles") if "\u3400" <= t[:1] <= "\u9fff"), key=len, reverse=True)
+    index = 0
+    while index < len(simplified):
+        title = next((t for t in titles if simplified.startswith(t, index)), None)
+        if title is None:
+            index += 1
+            continue
+        start = end = index + len(title)
+        while end < len(text) and end - start < 12 and ("\u3400" <= text[end] <= "\u9fff" or text[end] in "·‧・•") \
+                and text[end] not in _han_name_stops():
+            end += 1
+        name = text[start:end]
+        # A name is followed by what the person does ("在", "就", "於"), or a bracket; two to four characters
+        # unless it is a foreign name with a dot.
+        followed = end < len(text) and (text[end] in _han_name_stops() or text[end] in "(（")
+        if followed and (2 <= len(name) <= 4 or re.fullmatch(r"[\u3400-\u9fff]{1,6}[·‧・•][\u3400-\u9fff]{1,8}", name)) \
+                and not any(word in to_simplified(name) for word in _han_not_names()):
+            return name
+        index = start  # an office after the office: "秘书长特别代表王毅在…"
+    return None
+
+
+@functools.cache
+def _han_not_names() -> tuple[str, ...]:
+    from toolkit.reader.words import tables
+
+    return tuple(tables()["han_not_names"])
 
 
 @functools.cache
