@@ -34,7 +34,8 @@ def _publish(workspace: Path) -> tuple[float, float, str]:
     """Return the wall and CPU seconds of one publish process, and what it printed."""
     # As on a press officer's machine, Python keeps the bytecode it compiles (a set-up with
     # PYTHONDONTWRITEBYTECODE would otherwise compile Jinja2, Babel and numpy on every run).
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env = {key: value for key, value in os.environ.items()
+           if key != "PYTHONDONTWRITEBYTECODE" and not key.startswith("PRESSKIT_BENCH_")}  # not settings
     start, cpu = time.perf_counter(), _children_cpu()
     done = subprocess.run([sys.executable, "-m", "toolkit", "-C", str(workspace), "publish"],
                           capture_output=True, text=True, check=False, env=env)
