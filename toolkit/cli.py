@@ -7,6 +7,7 @@ so `presskit --help` answers at once.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -620,11 +621,12 @@ def main(argv: list[str] | None = None) -> None:
     """Run the CLI, turning unexpected errors into a short message unless --traceback."""
     # The --traceback flag (or PRESSKIT_TRACEBACK) as click parsed it, filled in by `cli`.
     state = Context(Path("."), traceback=False)
+    previous = _stop_on_sigterm()
     try:
         cli.main(args=argv, prog_name="presskit", standalone_mode=False, obj=state)
     except click.exceptions.Abort as exc:
-        # click turns Ctrl-C into Abort; output is written only after everything is gathered,
-        # through temporary files and renames.
+        # click turns Ctrl-C (and SIGTERM, below) into Abort; output is written only after
+        # everything is gathered, each statement's folder swapped in whole (toolkit.staging).
         if isinstance(exc.__cause__, KeyboardInterrupt):
             click.echo("Interrupted; nothing half-written was left behind.", err=True)
         else:
@@ -641,3 +643,18 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"presskit: internal error: {type(exc).__name__}: {exc} "
                    "(run again with --traceback and report it)", err=True)
         sys.exit(ExitStatus.INTERNAL)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _stop_on_sigterm():
+    """Make SIGTERM (kill, systemd, a CI timeout) stop a run as Ctrl-C does; return the old handler."""
+    try:
+        return signal.signal(signal.SIGTERM, _interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        return None

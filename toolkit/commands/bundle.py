@@ -27,7 +27,8 @@ def bundle(config: Config, speeches: tuple[Path, ...] = ()) -> list[tuple[Path, 
     if speeches:
         slugs = [statement.slug for statement in read_statements(config, speeches)]
     else:
-        slugs = sorted(p.parent.name for p in config.output_path.glob(f"*/{publishing.MANIFEST}"))
+        slugs = sorted(p.parent.name for p in config.output_path.glob(f"*/{publishing.MANIFEST}")
+                       if not p.parent.name.startswith("."))  # a run's staging folder (toolkit.staging)
         if not slugs:
             raise PresskitError(f"nothing is published in {config.relative(config.output_path)}/ yet; "
                                 "run `presskit publish` first")

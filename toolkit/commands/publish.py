@@ -17,7 +17,7 @@ from typing import Callable
 import logging
 
 from toolkit import (__version__, boundary, catalogs, corrections, locking, publishing, rendering, scheduling,
-                     syndication, translation)
+                     staging, syndication, translation)
 from toolkit.checks.catalog import annotate_catalog, final_problems
 from toolkit.catalogs import CatalogStatus, CatalogWork
 from toolkit.config import Config
@@ -85,6 +85,7 @@ def publish(
     result = PublishResult()
     each = _Failures(keep_going, result.failed)
     with locking.workspace_lock(config.state_path):
+        staging.recover(config.output_path)  # what a killed run left: its old folders complete
         languages = language_cache(config)
         statements = _read_statements(config, paths, metadata, each, languages)
         entries, work, versions = {}, {}, {}
@@ -153,13 +154,33 @@ def publish(
                     expected = read_as.get(path, publishing.UNCHECKED)
                     wrote = publishing.atomic_write(path, data, within=within, expected=expected)
                     (result.written if wrote else result.unchanged).append(path)
-                for path, data in files.items():
-                    (result.written if publishing.atomic_write(path, data, within=within) else result.unchanged).append(path)
+                _write_output(config, files, within, result)
                 keep_language_cache(config, languages)  # the detector's answers: the next run loads no model
             except BaseException:
                 _say_written(config, result.written)
                 raise
     return result
+
+
+def _write_output(config: Config, files: dict[Path, bytes], within, result: PublishResult) -> None:
+    """Write output/: each statement's folder swapped in whole (toolkit.staging), then the site's files.
+
+    A failure or a kill leaves every statement folder as it was or complete as this run made it.
+    """
+    folders: dict[Path, dict[Path, bytes]] = {}
+    site: dict[Path, bytes] = {}
+    for path, data in files.items():
+        inside = path.relative_to(config.output_path).parts
+        if len(inside) > 1:
+            folders.setdefault(config.output_path / inside[0], {})[path] = data
+        else:
+            site[path] = data
+    for folder, contents in folders.items():
+        done = staging.commit_folder(folder, contents, within, publishing.write_temporary)
+        result.written.extend(done.written)
+        result.unchanged.extend(done.unchanged)
+    for path, data in site.items():  # the site's index and feeds: after the folders they list
+        (result.written if publishing.atomic_write(path, data, within=within) else result.unchanged).append(path)
 
 
 def _check_final(config: Config, statements: list[Statement], work: dict, versions: dict, glossary) -> None:
@@ -421,7 +442,7 @@ def _build_site(config: Config, env, files: dict[Path, bytes]) -> dict[Path, byt
                  if path.name == publishing.MANIFEST and path.parent.parent == config.output_path}
     if config.output_path.is_dir():
         for path in sorted(config.output_path.glob(f"*/{publishing.MANIFEST}")):
-            if path.parent.name not in manifests:
+            if path.parent.name not in manifests and not path.parent.name.startswith("."):  # staging
                 try:
                     manifests[path.parent.name] = path.read_bytes()
                 except OSError:
