@@ -68,6 +68,10 @@ class TemplateError(PresskitError):
     """A press-release template that fails to render."""
 
 
+class TypesetError(PresskitError):
+    """A page that cannot be typeset whole (a PDF would lack some of its text)."""
+
+
 class ReviewError(PresskitError):
     """`--final` asked for languages that are not fully reviewed."""
 

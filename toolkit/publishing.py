@@ -91,6 +91,7 @@ def write_pdf(html: str, *, variant: str | None = "pdf/ua-1", fonts=None,
     right_to_left = (page.etree_element.get("dir") or "").lower() == "rtl"
     # A short last page is pulled back by a slightly tighter setting where that saves it.
     document, _ = render_fitted(page, font_config=fonts or font_tools.font_configuration())
+    _check_proof(document, page.etree_element)
     _add_provenance(document.metadata, page.etree_element)
     # Every variant is tagged: pdf/a-*u and -b, and a plain PDF, are untagged in WeasyPrint
     # unless asked.
@@ -116,6 +117,21 @@ def write_pdf(html: str, *, variant: str | None = "pdf/ua-1", fonts=None,
     buffer = io.BytesIO()
     document.write_pdf(buffer, finisher=finish, **options)
     return RenderedPdf(buffer.getvalue(), len(document.pages))
+
+
+def _check_proof(document, root) -> None:
+    """Raise TypesetError when a paragraph of the page did not all reach the laid-out pages."""
+    from toolkit.errors import TypesetError
+    from toolkit.proofing import shortfalls
+
+    missing = shortfalls(document, root)
+    if missing:
+        first = missing[0]
+        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        raise TypesetError(
+            f"the PDF would lack text: the paragraph beginning {first.begins!r} has {first.expected:,} "
+            f"characters, {first.drawn:,} of them on the pages{more}; break it into paragraphs "
+            "(or add spaces to a long run of characters) and publish again")
 
 
 def _add_provenance(metadata, root) -> None:

@@ -95,6 +95,8 @@ def _typeset(page: Page, fonts) -> RenderedPdf | PresskitError:
         return write_pdf(page.html, variant=page.variant, fonts=fonts, attachments=page.attachments,
                          issued=page.issued)
     except PresskitError as exc:
+        if exc.path is None:  # name the edition: "water [fr]: the PDF would lack text …"
+            return type(exc)(f"{page.name}: {exc.format_message()}")
         return exc
 
 

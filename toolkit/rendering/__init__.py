@@ -36,6 +36,7 @@ from toolkit.rendering.words import (
     og_locale,
     page_label_css,
     TIE,
+    break_long_runs,
     nobr_html,
     speaker_in,
     summarize,
@@ -127,7 +128,7 @@ def text_view(block: EditionBlock, edition: Edition) -> TextView:
     language = get_language(edition.statement.source_lang if untranslated else edition.lang)
     html = isolate_html(tie_words(block.text, language.code, TIE), language.direction)
     return TextView(
-        Markup(nobr_html(str(html))), block.status.value,
+        Markup(break_long_runs(nobr_html(str(html)))), block.status.value,
         language.tag, language.direction, untranslated,
     )
 

@@ -227,6 +227,27 @@ def tie_words(text: str, lang: str, tie: str = "\u00a0") -> str:
     return text
 
 
+# A run of letters with no break opportunity longer than this gets one (<wbr>) every LONG_RUN
+# characters. WeasyPrint honours overflow-wrap: anywhere only where a run follows plain text:
+# after an inline element (a bidi span, a tie) a long run is never broken and runs off the page,
+# clipped (Kozea/WeasyPrint #1614, #2258); proofing.py catches what still would. Chinese and
+# Arabic runs are left alone: CJK breaks between ideographs anyway, and the zero-width space
+# WeasyPrint draws for <wbr> would unjoin Arabic letters.
+LONG_RUN = 30
+_RUN = re.compile(r"(?:&[#\w]+;|[^\s<>&\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+                  r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])" + "{%d,}" % (LONG_RUN + 1))
+_PIECE = re.compile(r"&[#\w]+;|.", re.S)
+
+
+def break_long_runs(html: str) -> str:
+    """Return escaped HTML with <wbr> every LONG_RUN characters in longer unbreakable runs (never in a tag or entity)."""
+    def cut(match: re.Match) -> str:
+        pieces = _PIECE.findall(match.group(0))
+        return "<wbr>".join("".join(pieces[i:i + LONG_RUN]) for i in range(0, len(pieces), LONG_RUN))
+
+    return "".join(part if part.startswith("<") else _RUN.sub(cut, part) for part in re.split(r"(<[^>]*>)", html))
+
+
 def nobr_html(html: str) -> str:
     """Turn the TIE marks tie_words left in escaped HTML into <span class="nobr"> runs."""
     html = _TIED.sub(lambda m: '<span class="nobr">' + m.group(0).replace(TIE, " ") + "</span>", html)
