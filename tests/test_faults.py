@@ -121,10 +121,12 @@ def temporaries(root: Path) -> list[Path]:
     return [p for p in root.rglob("*") if ".tmp" in p.name]
 
 
-def test_every_write_failing_in_turn_leaves_old_or_new_and_the_next_run_works(base, writes, tmp_path, monkeypatch):
+def test_every_write_failing_in_turn_leaves_old_or_new_and_the_next_run_works(base, writes, tmp_path, monkeypatch,
+                                                                             caplog):
     real = publishing.write_temporary
     seen = set()
     for k in range(1, writes + 1):
+        caplog.clear()
         root = tmp_path / f"fail-{k}"
         shutil.copytree(base[0], root, symlinks=True)
         calls = []
@@ -140,6 +142,9 @@ def test_every_write_failing_in_turn_leaves_old_or_new_and_the_next_run_works(ba
             run(root)
         assert temporaries(root) == [], k
         seen.add(check_consistent(root, base[1]))
+        if po(root).read_bytes() != po(base[0]).read_bytes():  # the reviewer is told of a PO file written
+            assert "PO files written before the failure (the output was not): locales/fr/LC_MESSAGES/water.po" \
+                in caplog.text, k
         monkeypatch.setattr(publishing, "write_temporary", real)
         run(root)
         assert check_consistent(root, base[1]) == "new" and temporaries(root) == [], k
@@ -212,3 +217,65 @@ def test_a_full_disk_keeps_the_previous_output_complete(base, tmp_path):
         assert check_consistent(root, base[1]) == "new"
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+TERMINATOR = """
+import os, signal, sys
+from toolkit import publishing
+from toolkit.cli import main
+
+k, calls, real = int(sys.argv[2]), [], publishing.write_temporary
+
+def stopped(path, data, mode=0o644):
+    calls.append(path)
+    if len(calls) == k:
+        os.kill(os.getpid(), getattr(signal, sys.argv[3]))  # as `kill` or Ctrl-C would, mid-run
+    return real(path, data, mode)
+
+publishing.write_temporary = stopped
+main(["-C", sys.argv[1], "publish", "--lang", "en", "--jobs", "1"])
+"""
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT"])
+def test_sigterm_and_ctrl_c_at_every_write_stop_cleanly(base, tmp_path, signal_name):
+    script = tmp_path / "terminator.py"
+    script.write_text(TERMINATOR)
+    k, outcomes = 0, set()
+    while True:
+        k += 1
+        root = tmp_path / f"{signal_name}-{k}"
+        shutil.copytree(base[0], root, symlinks=True)
+        done = subprocess.run([sys.executable, str(script), str(root), str(k), signal_name], capture_output=True,
+                              text=True, env={**os.environ, "PYTHONPATH": str(TESTS.parent)}, timeout=300)
+        if done.returncode == 0:
+            break  # k is past the run's last write
+        assert done.returncode == 130, (k, done.stderr[-2000:])
+        assert "Interrupted; nothing half-written was left behind." in done.stderr and "Traceback" not in done.stderr
+        assert temporaries(root) == [], (k, temporaries(root))
+        folder = root / "output" / "water"
+        files = snapshot(folder)
+        for record in json.loads(files["manifest.json"])["editions"]:  # whichever set, it is whole
+            for kind in ("html", "pdf"):
+                assert hashlib.sha256(files[f"{record['code']}.{kind}"]).hexdigest() == record[f"{kind}_sha256"]
+        new = "A new paragraph" in files["en.html"].decode()
+        assert new or files == base[1], k  # not the new set: then the old one, byte for byte
+        outcomes.add("new" if new else "old")
+    assert k > 3 and outcomes == {"old", "new"}
+
+
+def test_a_kill_between_the_two_renames_is_undone_by_the_next_run(base, tmp_path, monkeypatch):
+    """Where the file system has no atomic exchange, the old folder is set aside, then the new one
+    renamed in: a kill between the two leaves `.water.old.tmp` and no `water`, put back next run."""
+    root = tmp_path / "ws"
+    shutil.copytree(base[0], root, symlinks=True)
+    monkeypatch.setattr(publishing, "exchange", lambda a, b: False)
+    output = root / "output"
+    (output / "water").rename(output / ".water.old.tmp")  # the first rename done, the second not
+    (output / ".water.new.tmp").mkdir()
+    (output / ".water.new.tmp" / "en.pdf").write_bytes(b"%PDF-1.7 half")
+    run(root)
+    assert check_consistent(root, base[1]) == "new" and temporaries(root) == []
+    assert sorted(p.name for p in output.iterdir()) == ["feed.en.atom", "feed.fr.atom", "index.html", "water"]
+    run(root)  # and the swap by two renames itself, from a complete old folder
+    assert check_consistent(root, base[1]) == "new" and temporaries(root) == []
