@@ -29,10 +29,40 @@ ENGINE = "Argos Translate (CTranslate2)"
 # argostranslate.translate.apply_packaged_translation hard-codes these; the beam size comes from
 # its settings (ARGOS_BEAM_SIZE, default 4) and is read from there.
 LENGTH_PENALTY = 0.2
-# Token batches, not Argos's 32: on CPU large batches amortise the decoder's per-step cost.
-MAX_BATCH_TOKENS = 1024
+# Token batches, not Argos's 32: on CPU large batches amortise the decoder's per-step cost, but
+# the decoder's cache grows with the batch: 1024 tokens peaked at 544-562 MB translating 120
+# sentences with a base-size model (6+6 layers, d_model 512), 512 at 368-386 MB, as fast within
+# the noise of a shared machine (10-13 s both). It bounds an archive's memory (make bench, archive).
+MAX_BATCH_TOKENS = 512
 NO_SPACE_LANGUAGES = frozenset({"zh", "ja"})  # sentences are joined without a space
 HYPOTHESES = 4  # n best asked for a sentence with glossary terms
+
+# The longest translation decoded, in target tokens: this many times the longest source sentence
+# of the batch, plus a few. A real model stops at its end token long before (a translation runs
+# about 1 to 1.5 times its source); one caught in a repetition loop would otherwise decode
+# CTranslate2's default 256 tokens for every hypothesis of the beam, and the memory of its batch
+# (the decoder's cache grows with each step) with it.
+DECODING_FACTOR, DECODING_SLACK, DECODING_CAP = 3, 16, 256
+
+
+def decoding_limit(encoded: list[list[str]]) -> int:
+    """Return max_decoding_length for a batch of tokenized sentences."""
+    longest = max((len(tokens) for tokens in encoded), default=0)
+    return min(DECODING_CAP, DECODING_FACTOR * longest + DECODING_SLACK)
+
+
+def length_batches(encoded: list[list[str]], tokens: int) -> list[list[int]]:
+    """Return the indexes of `encoded` in batches of about `tokens` tokens, shortest sentences first."""
+    batches: list[list[int]] = []
+    size = 0
+    for index in sorted(range(len(encoded)), key=lambda i: len(encoded[i])):
+        if not batches or size + len(encoded[index]) > tokens:
+            batches.append([])
+            size = 0
+        batches[-1].append(index)
+        size += len(encoded[index])
+    return batches
+
 
 # label, total -> a context manager with update(n), like click.progressbar
 ProgressBar = Callable[[str, int], AbstractContextManager]
@@ -242,17 +272,25 @@ class ArgosTranslator:
         beam = max(self._beam_size(), HYPOTHESES) if wanted else self._beam_size()
         hypotheses = beam if wanted else 1
         # Argos's decoding settings: argostranslate.translate.apply_packaged_translation.
-        results = translator.translate_batch(
-            [tokenizer.encode(sentence) for sentence in sentences],
-            target_prefix=[[prefix]] * len(sentences) if prefix else None,
-            replace_unknowns=True,
-            max_batch_size=MAX_BATCH_TOKENS,
-            batch_type="tokens",
-            beam_size=beam,
-            num_hypotheses=hypotheses,
-            length_penalty=LENGTH_PENALTY,
-            asynchronous=True,  # same work, but results can be reported as they arrive
-        )
+        encoded = [tokenizer.encode(sentence) for sentence in sentences]
+        results: list = [None] * len(sentences)
+        # Batches of sentences of about one length, each decoded no longer than its sentences
+        # need (decoding_limit); all queued at once, so the model's threads never wait.
+        for batch in length_batches(encoded, MAX_BATCH_TOKENS):
+            queued = translator.translate_batch(
+                [encoded[i] for i in batch],
+                target_prefix=[[prefix]] * len(batch) if prefix else None,
+                replace_unknowns=True,
+                max_batch_size=MAX_BATCH_TOKENS,
+                batch_type="tokens",
+                beam_size=beam,
+                num_hypotheses=hypotheses,
+                length_penalty=LENGTH_PENALTY,
+                max_decoding_length=decoding_limit([encoded[i] for i in batch]),
+                asynchronous=True,  # same work, but results can be reported as they arrive
+            )
+            for index, result in zip(batch, queued):
+                results[index] = result
         self.model_calls += 1
         self.sentences_translated += len(sentences)
         translations = []
