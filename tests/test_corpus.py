@@ -191,17 +191,8 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "venue": "'Genève'",
     },
     "en-ungeneva-2008-ordzhonikidze-un-day": {
-        "body_starts": "16",
         "speaker_name": "'Sergei A. Ordzhonikidze'",
         "title": "'Remarks by the Director-General of the United Nations Office at Geneva at the United Nations Day Observance (en anglais seulement)'",
-        "venue": "None",
-    },
-    "en-ungeneva-2013-tokayev-faces-of-geneva": {
-        "body_starts": "16",
-        "venue": "None",
-    },
-    "en-ungeneva-2014-moller-fiji-mission": {
-        "body_starts": "15",
     },
     "es-peru-2020-un75-mensaje": {
         "body_starts": "2",

@@ -140,9 +140,17 @@ def _find_date(text: str) -> tuple[datetime.date | None, str, str] | None:
         return None
     date, match = found
     before, after = line[: match.start()], _TIME.sub("", line[match.end():])
+    if " ".join(after.casefold().strip(" ,").split()) in _time_words():
+        after = ""  # "Monday, 4 March 2013 at 6 p.m.": the word that led to the time, the time gone
     if not _only_place_around(before, after):
         return None
     return date, before, after
+
+
+@functools.cache
+def _time_words() -> frozenset[str]:
+    """Return the words that introduce a time of day beside a date ("at", "à", "a las")."""
+    return frozenset(str(word).casefold() for word in tables()["time_words"])
 
 
 def find_date(text: str) -> datetime.date | None:

@@ -789,8 +789,11 @@ def _assign_venue(masthead: Masthead, candidates: list[_Line], lines: list[_Line
         text = line.chunk.text
         if masthead.title is not None and line.chunk.line < masthead.title.line:
             continue  # a venue line sits under the headline; above it is the site's banner
+        first = fold(re.split(r"[,،.]", text)[0].strip(" –—-"))
+        numbered = re.search(r"\d", text) and first not in all_words("places")  # "Palais des Nations, …, 2nd floor"
         if line.role is not None or not line.chunk.single or len(text) > 80 or len(text.split()) > 8 \
-                or re.search(r"\d|[.:;!?…]$", text) or not text[:1].isupper() or is_name(text) or is_label(text):
+                or numbered or re.search(r"[.:;!?…]$", text) or not text[:1].isupper() or is_name(text) \
+                or is_label(text):
             continue
         last = fold(re.split(r"[,،]", text)[-1].strip(" .–—-"))
         if line.chunk.line - 1 in dated or line.chunk.line + 1 in dated \
