@@ -160,10 +160,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "body_starts": "1",
         "debris": "debris lines not reported or printed: [1]",
     },
-    "ar-mandela-day-message-2022": {
-        "debris": "debris lines not reported or printed: [1]",
-        "title": "'الاجتماع غير الرسمي للجمعية العامة'",
-    },
     "ar-ohchr-test-human-rights-day-2014": {
         "body_starts": "7",
         "date": "None",
@@ -178,10 +174,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     },
     "en-appablog-2008-janneh-executive-council": {
         "venue": "None",
-    },
-    "en-press-2015-ga70-opening-sgsm17077": {
-        "debris": "debris lines not reported or printed: [1]",
-        "title": "'In progress at UNHQ'",
     },
     "en-scribd-2014-pillay-hrc26": {
         "debris": "debris lines not reported or printed: [1]",
@@ -240,10 +232,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     },
     "zh-sg-environment-day-video-message": {
         "speaker_name": "None",
-    },
-    "zh-static-ga66-sg-speech-2011": {
-        "debris": "debris lines not reported or printed: [1]",
-        "title": "'第66届会议一般性辩论'",
     },
     "zh-xiexiebang-environment-day-2009-with-english": {
         "debris": "debris lines not reported or printed: [1]",

@@ -179,3 +179,18 @@ def test_a_page_pasted_as_one_line_gives_its_header_before_the_salutation(tmp_pa
                                        "Ministro Adjunto de la CEPAL, señoras y señores. " + "Es un honor estar aquí "
                                        "con ustedes para hablar del desarrollo de la región. " * 30 + "\n"))
     assert (s.speaker_name, s.venue, s.date) == ("Juan Pérez", "San Salvador", datetime.date(2010, 5, 3))
+
+
+def test_a_date_line_with_its_time_after_at(tmp_path):
+    s = read_statement(write(tmp_path, "Opening of the exhibition\n\nRemarks by Mr. John Smith\n\n"
+                                       "Palais des Nations, Room 2, 3rd floor\nMonday, 4 March 2013 at 6 p.m.\n\n"
+                                       "Excellencies,\n\n" + BODY))
+    assert s.date == datetime.date(2013, 3, 4) and s.venue == "Palais des Nations, Room 2, 3rd floor"
+    assert s.body[0].text == "Excellencies,"
+
+
+def test_the_meeting_above_a_headline_that_names_the_speech_is_not_the_title(tmp_path):
+    s = read_statement(write(tmp_path, "第70届会议——一般性辩论\n\n秘书长张三在大会第70届会议一般性辩论开幕式上的讲话\n\n"
+                                       "2015年9月28日,纽约\n\n主席先生,\n\n" + 正文))
+    assert s.title.text == "秘书长张三在大会第70届会议一般性辩论开幕式上的讲话"
+    assert 1 in {f.line for f in s.findings}

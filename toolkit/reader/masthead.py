@@ -250,6 +250,9 @@ def _title_score(line: _Line, position: int, lines: list[_Line], script: str | N
     if (_SPEECH_NOUN.match(fold(text)) or re.search(rf"(?:{_SPEECH_NOUN.pattern})\W*$", fold(text))) \
             and not _names_someone(text):
         score += 1.5  # it says what it is and no more: "当选致辞", "Opening remarks at the Ocean Conference"
+    if width <= 45 and _names_meeting(folded) and not _SPEECH_NOUN.search(folded) and not _names_someone(text) \
+            and after_line is not None and after_line.role is None and _names_speech_and_speaker(after_line):
+        score -= 2.5  # the meeting's or section's name above the headline that names the speech and its speaker
     if any(f" {title} " in folded for title in all_words("speaker_titles") if " " in title or len(title) > 8):
         score += 0.5  # it names the office that speaks
     if is_greeting(text):
@@ -259,6 +262,17 @@ def _title_score(line: _Line, position: int, lines: list[_Line], script: str | N
     if bare_speaker(text) or is_name(text) or _is_office(text):
         score -= 4
     return score
+
+
+def _names_meeting(folded: str) -> bool:
+    """True for a line that names a meeting or a body ("第66届会议一般性辩论", "الاجتماع غير الرسمي للجمعية العامة")."""
+    return any(word in folded for word in all_words("meeting_words"))
+
+
+def _names_speech_and_speaker(line: _Line) -> bool:
+    """True for a headline that says what the text is and who gives it ("رسالة الأمين العام — 2022")."""
+    text = line.chunk.text
+    return len(text) <= 250 and bool(_SPEECH_NOUN.search(f" {fold(text)} ")) and _names_someone(text)
 
 
 def _shortened(text: str, lines: list[_Line]) -> bool:
