@@ -186,13 +186,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "speaker_name": "'Sergei A. Ordzhonikidze'",
         "title": "'Remarks by the Director-General of the United Nations Office at Geneva at the United Nations Day Observance (en anglais seulement)'",
     },
-    "es-peru-2020-un75-mensaje": {
-        "body_starts": "2",
-        "title": "'Estimados amigos:'",
-    },
-    "es-studylib-2013-dia-naciones-unidas": {
-        "title": "None",
-    },
     "es-tupolitica-2010-dia-paz": {
         "speaker_name": "None",
     },

@@ -410,12 +410,13 @@ def _run_together(masthead: Masthead, chunks: list[Chunk]) -> None:
     then the speech from its salutation ("DISCURSO … 28 de agosto de 2012 Excelentísimo Señor …")."""
     first = chunks[0]
     text = first.text
-    caps = re.match(r"^(?:[^\W\d_a-zà-ÿ]{2,}[\s,:–-]+){2,}(?=\S*[a-zà-ÿ])", text)
+    # The headline's words in capitals, a year among them ("MENSAJE DEL SECRETARIO GENERAL DE 2013 Queridos …").
+    caps = re.match(r"^(?:(?:[^\W\d_a-zà-ÿ]{2,}|(?:19|20)\d\d)[\s,:–-]+){2,}(?=\S*[a-zà-ÿ])", text)
     if not first.single or len(text) < 300 or not caps or len(caps[0]) < 12:
         return
     for match in re.finditer(r"(?<=\s)\S", text[:600]):
         start = match.start()
-        if start > len(caps[0]) and SALUTATION.match(text[start:]):
+        if start >= len(caps[0]) and SALUTATION.match(text[start:]):
             break
     else:
         return
