@@ -202,10 +202,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     "fr-press-2013-solidarite-humaine-sgsm15545": {
         "debris": "debris lines not reported or printed: [4, 5]",
     },
-    "fr-toutrennes-2018-journee-paix-100-jours": {
-        "speaker_name": "None",
-        "title": "'LE SECRÉTAIRE GÉNÉRAL DES NATIONS UNIES ANTÓNIO GUTERRES'",
-    },
     "zh-360docs-environment-day-2009": {
         "body_starts": "3",
         "debris": "debris lines not reported or printed: [3, 4, 5, 7]",

@@ -194,3 +194,9 @@ def test_the_meeting_above_a_headline_that_names_the_speech_is_not_the_title(tmp
                                        "2015年9月28日,纽约\n\n主席先生,\n\n" + 正文))
     assert s.title.text == "秘书长张三在大会第70届会议一般性辩论开幕式上的讲话"
     assert 1 in {f.line for f in s.findings}
+
+
+def test_an_office_over_a_name_is_the_speaker_not_the_title(tmp_path):
+    s = read_statement(write(tmp_path, "LA DIRECTRICE GÉNÉRALE DE L’UNESCO\nMARIE DUPONT\n" + CORPS))
+    assert s.title is None and s.speaker_name == "MARIE DUPONT"
+    assert s.body[0].line == 3

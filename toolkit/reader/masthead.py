@@ -338,6 +338,14 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
             line.role = "speaker"
             lines.append(line)
             continue
+        if masthead.speaker is None and _office_over_name(chunks, index):
+            office, name = chunk.text, chunks[index + 1].text
+            masthead.speaker = Block(BlockKind.SPEAKER, f"{name}, {office}", chunk.line)
+            masthead.speaker_name = masthead.speaker_name or _clean_name(name)
+            speaker_lines.add(index + 1)
+            line.role = "speaker"
+            lines.append(line)
+            continue
         neighbours = [other.text for other in chunks[max(index - 1, 0):index + 2] if other is not chunk]
         if chunk.single and (found := beside_credit(chunk.text, neighbours)):
             masthead.findings.append((chunk.line, *found))
@@ -632,6 +640,15 @@ def _honorific_block(chunks: list[Chunk], index: int) -> int | None:
             and is_title_word(run[size].text) and len(run[size].text) <= 120:
         size += 1
     return size
+
+
+def _office_over_name(chunks: list[Chunk], index: int) -> bool:
+    """True for an office on its line with the name on the next ("LE SECRÉTAIRE GÉNÉRAL DES NATIONS UNIES" /
+    "ANTÓNIO GUTERRES"): the speaker, printed as a signature block above the text."""
+    run = chunks[index:index + 2]
+    return len(run) == 2 and all(c.single for c in run) and run[1].line == run[0].last + 1 \
+        and _is_office(run[0].text) and not _han_office_name(run[0].text) and is_name(run[1].text) \
+        and not _names_someone(run[1].text) and not name_after_office(run[0].text)  # not "Ambassador X" addressed
 
 
 def _han_office_name(text: str) -> str | None:
