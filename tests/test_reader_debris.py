@@ -230,3 +230,11 @@ def test_what_follows_the_signature(tmp_path):
     left_out(s, 9, "after-signature", "Día de las Naciones Unidas (24 de octubre)")
     left_out(s, 11, "after-signature", "Desde 1948")
     speech_kept(s, ES)
+
+
+def test_a_signature_with_the_office_after_the_name(tmp_path):
+    s = read(tmp_path, "Mensaje con motivo del Día de las Naciones Unidas\n\n"
+                       f"{ES}\nBan Ki-moon, Secretario General de las Naciones Unidas\n")
+    assert s.speaker_name == "Ban Ki-moon"
+    assert "signature" in {f.code for f in s.findings}
+    speech_kept(s, ES)
