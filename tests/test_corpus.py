@@ -186,10 +186,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "speaker_name": "'Sergei A. Ordzhonikidze'",
         "title": "'Remarks by the Director-General of the United Nations Office at Geneva at the United Nations Day Observance (en anglais seulement)'",
     },
-    "fr-abakanews-2018-journee-droits-de-la-personne": {
-        "body_starts": "1",
-        "speaker_name": "None",
-    },
     "fr-adakar-2022-journee-nations-unies": {
         "date": "None",
         "debris": "debris lines not reported or printed: [3]",

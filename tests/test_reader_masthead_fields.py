@@ -200,3 +200,10 @@ def test_an_office_over_a_name_is_the_speaker_not_the_title(tmp_path):
     s = read_statement(write(tmp_path, "LA DIRECTRICE GÉNÉRALE DE L’UNESCO\nMARIE DUPONT\n" + CORPS))
     assert s.title is None and s.speaker_name == "MARIE DUPONT"
     assert s.body[0].line == 3
+
+
+def test_a_news_items_opening_above_the_quoted_message_is_a_lead_in(tmp_path):
+    s = read_statement(write(tmp_path, "La Directrice générale de l’UNESCO, Marie Dupont, a adressé un message "
+                                       "à l’occasion de la Journée mondiale.\n« " + CORPS))
+    assert s.speaker_name == "Marie Dupont"
+    assert s.body[0].line == 2 and ("lead-in", 1) in codes(s)

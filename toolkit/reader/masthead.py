@@ -353,6 +353,14 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
             lines.append(line)
             continue
         line.role = _sure_role(masthead, line)
+        if line.role is None and index < 3 and not lines and _news_lead(chunks, index):
+            masthead.findings.append((chunk.line, "lead-in", f"lead-in {_short(chunk.text)} (a news item's opening, "
+                                                             "the text below in quotation marks); left out of the body"))
+            masthead.speaker_name = masthead.speaker_name or _clean_name(name_after_office(chunk.text)
+                                                                         or name_after_honorific(chunk.text) or "")
+            line.role = "lead-in"
+            lines.append(line)
+            continue
         if line.role is None and _is_body(chunk) and not (SPEAKER_LINE.search(chunk.text) and len(chunk.text) <= 400):
             if _dated_below(chunks, index) and not masthead.dates and index < 6:
                 # A quotation from the text shown above the date line (a teaser), not the speech's start.
@@ -640,6 +648,17 @@ def _honorific_block(chunks: list[Chunk], index: int) -> int | None:
             and is_title_word(run[size].text) and len(run[size].text) <= 120:
         size += 1
     return size
+
+
+def _news_lead(chunks: list[Chunk], index: int) -> bool:
+    """True for a news item's opening sentence that says who sent the text, the text below in quotation marks
+    ("Le Secrétaire général …, Antonio Guterres, a envoyé un message …" / "« Depuis 70 ans, …")."""
+    if index + 1 >= len(chunks) or not chunks[index].single:
+        return False
+    text, below = chunks[index].text, chunks[index + 1].text.lstrip()
+    return len(text) <= 300 and text.endswith(".") and not _first_person(text) \
+        and bool(_SPEECH_NOUN.search(f" {fold(text)} ")) and bool(name_after_office(text) or name_after_honorific(text)) \
+        and below[:1] in "«“\"„"
 
 
 def _office_over_name(chunks: list[Chunk], index: int) -> bool:
