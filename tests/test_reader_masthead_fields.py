@@ -207,3 +207,18 @@ def test_a_news_items_opening_above_the_quoted_message_is_a_lead_in(tmp_path):
                                        "à l’occasion de la Journée mondiale.\n« " + CORPS))
     assert s.speaker_name == "Marie Dupont"
     assert s.body[0].line == 2 and ("lead-in", 1) in codes(s)
+
+
+النص = "يسعدني أن أكون معكم اليوم في هذه المناسبة المهمة للجميع.\n\nشكرا لكم على اهتمامكم والتزامكم بالسلام.\n"
+
+
+def test_an_arabic_name_after_the_office_in_a_lead_in(tmp_path):
+    s = read_statement(write(tmp_path, "فيما يلي رسالة الأمين العام للأمم المتحدة أنطونيو غوتيريش بمناسبة "
+                                       "اليوم الدولي للسلام:\n\n" + النص))
+    assert s.speaker_name == "أنطونيو غوتيريش"
+
+
+def test_an_arabic_office_and_occasion_name_nobody(tmp_path):
+    s = read_statement(write(tmp_path, "رسالة الأمين العام\nبمناسبة يوم الأمم المتحدة\n24 تشرين الأول/أكتوبر 2022\n"
+                                       + النص))
+    assert s.speaker_name is None and s.date == datetime.date(2022, 10, 24)
