@@ -238,3 +238,11 @@ def test_a_signature_with_the_office_after_the_name(tmp_path):
     assert s.speaker_name == "Ban Ki-moon"
     assert "signature" in {f.code for f in s.findings}
     speech_kept(s, ES)
+
+
+def test_a_listing_pages_next_statement_is_left_out(tmp_path):
+    text = ("2020年秘书长致辞\n国际和平日是为了敦促各地交战方放下武器,谋求和谐。\n我知道,只要同心协力,我们就能建成一个更加公正的世界。\n"
+            "秘书长国际和平日倒计时100天致辞\n每年9月21日,联合国都呼吁世界各地所有人遵守24小时无暴力和停火。\n")
+    s = read(tmp_path, text)
+    assert {(f.code, f.line) for f in s.findings} >= {("another-statement", 4), ("another-statement", 5)}
+    assert [b.line for b in s.body] == [2, 3]
