@@ -154,15 +154,14 @@ def read_body(chunks: list[Chunk]) -> tuple[list[Block], list[Found]]:
     dashed = [chunk.text[0] in "–—" for chunk in chunks] + [False]  # lines opening with a dash
     ones = [chunk.single and chunk.text.startswith("1. ") for chunk in chunks] + [False]
     previous: Chunk | None = None
-    related = False
+    related = another = False
     for index, chunk in enumerate(chunks):
         text = chunk.text
-        if not related and _heads_another_statement(chunk, body):
+        if another or not related and _heads_another_statement(chunk, body):
             # "秘书长国际和平日倒计时100天致辞" under a message: a listing page's next statement, to the end.
-            findings.extend((number, "another-statement", f"{line[:60]!r} heads another statement of the page "
-                                                          "(a listing); left out with what follows")
-                            for number, line in chunk.lines)
-            related = True
+            findings.extend((number, "another-statement", f"{line[:60]!r} is the page's next statement (a listing); "
+                                                          "left out") for number, line in chunk.lines)
+            another = True
             continue
         if related or (chunk.single and len(text) <= 120 and _is_related_marker(text)):
             # "【…】相關文章:", "Related articles": the page's list of other articles, to the end.
