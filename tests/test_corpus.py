@@ -175,7 +175,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     },
     "en-ungeneva-2008-ordzhonikidze-un-day": {
         "speaker_name": "'Sergei A. Ordzhonikidze'",
-        "title": "'Remarks by the Director-General of the United Nations Office at Geneva at the United Nations Day Observance (en anglais seulement)'",
     },
     "fr-adakar-2022-journee-nations-unies": {
         "date": "None",

@@ -222,3 +222,11 @@ def test_an_arabic_office_and_occasion_name_nobody(tmp_path):
     s = read_statement(write(tmp_path, "رسالة الأمين العام\nبمناسبة يوم الأمم المتحدة\n24 تشرين الأول/أكتوبر 2022\n"
                                        + النص))
     assert s.speaker_name is None and s.date == datetime.date(2022, 10, 24)
+
+
+def test_a_sites_language_note_after_the_headline_is_not_the_title(tmp_path):
+    s = read_statement(write(tmp_path, "Remarks at the opening of the exhibition (en anglais seulement)\n\n"
+                                       "4 mars 2013\n\nRemarks at the opening of the exhibition (en anglais seulement)\n\n"
+                                       + BODY))
+    assert s.title.text == "Remarks at the opening of the exhibition"
+    assert ("title-note", 1) in codes(s) and ("repeated-title", 5) in codes(s)

@@ -600,6 +600,10 @@ def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line
     text, date = _undated(best.chunk.text)
     if date:
         masthead.dates.append(DateSeen(date, best.chunk.line, 1))
+    if (note := re.search(r"\s*(\([^()]{3,40}\))$", text)) and fold(note[1]) in all_words("markers"):
+        masthead.findings.append((best.chunk.line, "title-note", f"{note[1]!r} after the headline is the site's "
+                                                                 "note, not the title's; left out"))
+        text = text[:note.start()]  # "… United Nations Day Observance (en anglais seulement)"
     if split := trailing_delivery(text):  # un.org/sg: "Secretary-General's remarks ... [as delivered]"
         text, (kind, language) = split[0], delivery_kind(split[1])
         if masthead.delivery is None:
@@ -871,8 +875,9 @@ def _repeated_title(masthead: Masthead, lines: list[_Line]) -> None:
     if masthead.title is None:
         return
     title = normalized(masthead.title.text)
+    raw = {normalized(line.chunk.text) for line in lines if line.chunk.line == masthead.title.line}  # with its note
     for line in lines:
-        if line.role is None and normalized(line.chunk.text) == title:
+        if line.role is None and normalized(line.chunk.text) in raw | {title}:
             masthead.findings.append((line.chunk.line, "repeated-title",
                                       f"repeats the title (line {masthead.title.line}); printed once"))
             line.role = "debris"
