@@ -199,9 +199,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "debris": "debris lines not reported or printed: [1, 17, 19, 21, 23, 25]",
         "title": "'秘书长讲话.docx'",
     },
-    "zh-sg-environment-day-video-message": {
-        "speaker_name": "None",
-    },
     "zh-xiexiebang-environment-day-2009-with-english": {
         "debris": "debris lines not reported or printed: [1]",
         "second_language": "None",

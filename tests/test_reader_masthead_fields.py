@@ -230,3 +230,9 @@ def test_a_sites_language_note_after_the_headline_is_not_the_title(tmp_path):
                                        + BODY))
     assert s.title.text == "Remarks at the opening of the exhibition"
     assert ("title-note", 1) in codes(s) and ("repeated-title", 5) in codes(s)
+
+
+def test_a_label_before_the_speaker_line(tmp_path):
+    s = read_statement(write(tmp_path, "Message on World Environment Day\n\nStatement | Jane Smith, Secretary-General\n\n"
+                                       + BODY))
+    assert s.speaker_name == "Jane Smith" and s.speaker.line == 3

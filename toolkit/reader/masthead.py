@@ -82,6 +82,11 @@ def _is_place(text: str) -> bool:
 def _sure_role(masthead: Masthead, line: _Line) -> str | None:
     """Give a line the role it has by what it is, or None when only scoring can tell."""
     chunk, text = line.chunk, line.chunk.text
+    labelled = re.match(r"^(.{1,24}?)\s*[|｜]\s*(\S.*)$", text) if chunk.single else None
+    if labelled and masthead.speaker is None and is_label(labelled[1]) and (bare := bare_speaker(labelled[2])):
+        masthead.speaker = Block(BlockKind.SPEAKER, labelled[2], chunk.line)  # "发言 | 安东尼奥·古特雷斯, 秘书长"
+        masthead.speaker_name = masthead.speaker_name or _clean_name(bare[0])
+        return "speaker"
     if chunk.single and (found := debris(text)):
         masthead.findings.append((chunk.line, *found))
         if (_posting_stamp(text, found[0]) or is_timestamp(re.split(r"[:：]\s*", text, maxsplit=1)[-1])) \
