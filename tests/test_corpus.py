@@ -150,10 +150,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "body_starts": "12",
         "title": "'رئيس الجمعية العامة (الافتتاح)'",
     },
-    "ar-iraq-human-rights-day-2017": {
-        "body_starts": "1",
-        "debris": "debris lines not reported or printed: [1]",
-    },
     "ar-ohchr-test-human-rights-day-2014": {
         "body_starts": "7",
         "date": "None",

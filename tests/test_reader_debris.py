@@ -246,3 +246,11 @@ def test_a_listing_pages_next_statement_is_left_out(tmp_path):
     s = read(tmp_path, text)
     assert {(f.code, f.line) for f in s.findings} >= {("another-statement", 4), ("another-statement", 5)}
     assert [b.line for b in s.body] == [2, 3]
+
+
+def test_a_pull_quote_above_the_text_that_opens_a_paragraph_below(tmp_path):
+    quote = "We all have the right to speak freely and to take part in the decisions that affect our lives."
+    s = read(tmp_path, f"{quote}\nThis year marks the start of a year-long celebration of seven decades of rights.\n"
+                       f"So: {quote} And we all have the right to live free from discrimination.\n")
+    assert ("teaser", 1) in {(f.code, f.line) for f in s.findings}
+    assert s.body[0].line == 2

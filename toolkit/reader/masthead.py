@@ -367,6 +367,13 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
             lines.append(line)
             continue
         if line.role is None and _is_body(chunk) and not (SPEAKER_LINE.search(chunk.text) and len(chunk.text) <= 400):
+            if index < 3 and _quoted_below(chunks, index):
+                # The page's pull quote above the text: the same sentences open a paragraph of it just below.
+                masthead.findings.append((chunk.line, "teaser", f"teaser {_short(chunk.text)} repeats the text below; "
+                                                                "left out (the text prints it in its place)"))
+                line.role = "teaser"
+                lines.append(line)
+                continue
             if _dated_below(chunks, index) and not masthead.dates and index < 6:
                 # A quotation from the text shown above the date line (a teaser), not the speech's start.
                 masthead.findings.append((chunk.line, "teaser", f"teaser {_short(chunk.text)} above the date line; "
@@ -536,6 +543,13 @@ def _date_over_lines(chunks: list[Chunk], index: int) -> tuple[datetime.date, in
         if date and not date_venue(run[0].text)[0]:
             return date, size
     return None
+
+
+def _quoted_below(chunks: list[Chunk], index: int) -> bool:
+    """True when the sentences of a chunk come again inside one of the next few, longer, paragraphs."""
+    own = normalized(chunks[index].text)
+    return len(own) >= 40 and any(len(normalized(other.text)) > len(own) and own in normalized(other.text)
+                                  for other in chunks[index + 1:index + 5])
 
 
 def _dated_below(chunks: list[Chunk], index: int) -> bool:
