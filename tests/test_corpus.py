@@ -150,12 +150,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "body_starts": "12",
         "title": "'رئيس الجمعية العامة (الافتتاح)'",
     },
-    "ar-ohchr-test-human-rights-day-2014": {
-        "body_starts": "7",
-        "date": "None",
-        "debris": "debris lines not reported or printed: [3, 7, 9]",
-        "title": "'البيانات المفوضية السامية لحقوق الإنسان'",
-    },
     "ar-un-observances-peace-day-messages": {
         "debris": "debris lines not reported or printed: [33, 35, 37, 39]",
     },

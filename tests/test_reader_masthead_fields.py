@@ -236,3 +236,12 @@ def test_a_label_before_the_speaker_line(tmp_path):
     s = read_statement(write(tmp_path, "Message on World Environment Day\n\nStatement | Jane Smith, Secretary-General\n\n"
                                        + BODY))
     assert s.speaker_name == "Jane Smith" and s.speaker.line == 3
+
+
+def test_a_headline_ending_with_its_occasions_date_outranks_the_pages_date_line(tmp_path):
+    s = read_statement(write(tmp_path, "البيانات المفوضية السامية لحقوق الإنسان\n\n"
+                                       "رسالة من الأمين العام بمناسبة يوم حقوق الإنسان 10 كانون الأول/ديسمبر 2014\n\n"
+                                       "رسالة من الأمين العام بمناسبة يوم حقوق الإنسان 10 كانون الأول/ديسمبر 2014\n\n"
+                                       "08 كانون الاول/ديسمبر 2014\n\n" + النص))
+    assert s.title.line == 3 and s.date == datetime.date(2014, 12, 10)
+    assert {("masthead-line", 1), ("repeated-title", 5), ("date-conflict", 7)} <= codes(s)

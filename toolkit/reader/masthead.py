@@ -242,7 +242,7 @@ def _title_score(line: _Line, position: int, lines: list[_Line], script: str | N
     before_line = next((other for other in lines if other.index == line.index - 1), None)
     echo = any(other is not None and normalized(other.chunk.text) == normalized(text) for other in (after_line, before_line))
     if echo:  # the same line twice in a row: a banner, unless it says it is the speech ("Mensaje de …" twice)
-        score -= 3 if _SPEECH_NOUN.search(f" {fold(text)} ") else 6
+        score -= 1 if _names_speech_and_speaker(line) else 3 if _SPEECH_NOUN.search(f" {fold(text)} ") else 6
     if _shortened(text, lines):
         score -= 3  # the headline cut short: the page's asset title or breadcrumb
     if repeated:
@@ -636,6 +636,11 @@ def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line
         masthead.dates.append(DateSeen(date, best.chunk.line, 2))
         if len(parts) >= 3 and _is_place(parts[-2]):
             masthead.venue = masthead.venue or parts[-2]
+    elif re.search(r"(?<!\d)(?:19|20)\d\d\s*$", text) and (date := find_date(text)) and strip_date(text):
+        # "رسالة … بمناسبة يوم حقوق الإنسان 10 كانون الأول/ديسمبر 2014": a headline that ends with the day of
+        # its occasion says when the text was given; it outranks the page's date line.
+        occasion = any(word in fold(text) for word in all_words("occasion_words"))
+        masthead.dates.append(DateSeen(date, best.chunk.line, 0 if occasion else 2))
 
 
 def _assign_speaker(masthead: Masthead, candidates: list[_Line], chunks: list[Chunk]) -> None:
