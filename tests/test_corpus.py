@@ -172,9 +172,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "speaker_name": "'Antonio Guterres'",
         "title": "'date 2022-10 Message du Secrétaire Général de l’ONU à l’occasion de la Journée des Nations Unies - 24 octobre 2022 - adakar.com'",
     },
-    "fr-press-2013-solidarite-humaine-sgsm15545": {
-        "debris": "debris lines not reported or printed: [4, 5]",
-    },
     "zh-360docs-environment-day-2009": {
         "body_starts": "3",
         "debris": "debris lines not reported or printed: [3, 4, 5, 7]",

@@ -254,3 +254,12 @@ def test_a_pull_quote_above_the_text_that_opens_a_paragraph_below(tmp_path):
                        f"So: {quote} And we all have the right to live free from discrimination.\n")
     assert ("teaser", 1) in {(f.code, f.line) for f in s.findings}
     assert s.body[0].line == 2
+
+
+def test_the_headline_again_in_capitals_over_two_lines(tmp_path):
+    s = read(tmp_path, "Le Secrétaire général appelle à la solidarité de tous pour les générations futures\n"
+                       "LE SECRÉTAIRE GÉNÉRAL APPELLE À LA SOLIDARITÉ DE TOUS\nPOUR LES GÉNÉRATIONS FUTURES\n"
+                       "On trouvera ci-après le message du Secrétaire général de l’ONU, M. Jean Dupont, à l’occasion "
+                       "de la Journée, le 20 décembre:\n" + FR)
+    assert s.title.line == 1
+    assert {("repeated-title", 2), ("repeated-title", 3)} <= {(f.code, f.line) for f in s.findings}

@@ -611,6 +611,10 @@ def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line
     best = max(scored, key=lambda pair: pair[0])[1]
     # A headline printed twice is the title at its first place; the second is the copy.
     best = next(line for line in candidates if normalized(line.chunk.text) == normalized(best.chunk.text))
+    if best.chunk.text.isupper():  # the copy in capitals over two lines, under the headline in small letters
+        wrapped = normalized(" ".join(line.chunk.text for line in _wrapped_run(best, lines)))
+        best = next((line for line in candidates if line.chunk.line < best.chunk.line
+                     and normalized(line.chunk.text) == wrapped), best)
     speakerish = SPEAKER_LINE.search(best.chunk.text)
     others = [line for line in candidates if line is not best and SPEAKER_LINE.search(line.chunk.text)]
     if speakerish and (masthead.delivery and masthead.delivery.line < best.chunk.line
@@ -894,6 +898,14 @@ def _clean_name(name: str) -> str | None:
     return name if 0 < len(name) <= 80 else None
 
 
+def _wrapped_run(line: _Line, lines: list[_Line]) -> list[_Line]:
+    """Return a line and the lines in capitals that go on under it with no blank line between."""
+    run = [line]
+    while _capitals_below(run[-1], lines):
+        run.append(next(other for other in lines if other.index == run[-1].index + 1))
+    return run
+
+
 def _repeated_title(masthead: Masthead, lines: list[_Line]) -> None:
     """A headline repeated under itself (a page's heading and its text's heading) is printed once."""
     if masthead.title is None:
@@ -905,3 +917,9 @@ def _repeated_title(masthead: Masthead, lines: list[_Line]) -> None:
             masthead.findings.append((line.chunk.line, "repeated-title",
                                       f"repeats the title (line {masthead.title.line}); printed once"))
             line.role = "debris"
+        elif line.role is None and line.chunk.text.isupper() and len(run := _wrapped_run(line, lines)) > 1 \
+                and normalized(" ".join(other.chunk.text for other in run)) == title:
+            for other in run:  # the title again in capitals, over several lines
+                masthead.findings.append((other.chunk.line, "repeated-title",
+                                          f"repeats the title (line {masthead.title.line}) in capitals; printed once"))
+                other.role = "debris"
