@@ -263,3 +263,11 @@ def test_the_headline_again_in_capitals_over_two_lines(tmp_path):
                        "de la Journée, le 20 décembre:\n" + FR)
     assert s.title.line == 1
     assert {("repeated-title", 2), ("repeated-title", 3)} <= {(f.code, f.line) for f in s.findings}
+
+
+def test_a_document_sites_numbered_notices(tmp_path):
+    s = read(tmp_path, "世界环境日致辞\n\n  1. 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑服务。\n"
+                       "  2. 2、\"仅部分预览\"的文档,不可在线预览部分如存在完整性等问题,可反馈申请退款。\n\n世界环境日致辞\n\n"
+                       "今年世界环境日的主题是“你的地球需要你”,它是要激励我们大家采取行动。\n\n谢谢大家。\n")
+    assert {("label-line", 3), ("label-line", 4), ("repeated-title", 6)} <= {(f.code, f.line) for f in s.findings}
+    assert s.body[0].line == 8

@@ -123,6 +123,8 @@ def debris(text: str) -> tuple[str, str] | None:
     """Return a finding's code and message for a line a release leaves out, or None."""
     if len(text) <= 600 and fold(text).startswith(_notices()):
         return "label-line", f"label line {text[:60]!r} (a site notice); left out of the release"
+    if len(text) <= 300 and _phrase("site_notices").search(fold(text)):
+        return "label-line", f"site notice {text[:60]!r} (to the site's readers, not the speech's); left out"
     if len(text) > 120:
         return None
     if SEPARATOR.match(text):
