@@ -167,10 +167,8 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "speaker_name": "'Sergei A. Ordzhonikidze'",
     },
     "fr-adakar-2022-journee-nations-unies": {
-        "date": "None",
         "debris": "debris lines not reported or printed: [3]",
         "speaker_name": "'Antonio Guterres'",
-        "title": "'date 2022-10 Message du Secrétaire Général de l’ONU à l’occasion de la Journée des Nations Unies - 24 octobre 2022 - adakar.com'",
     },
     "zh-academicimpact-new-year-video-2018": {
         "date": "2018-01-16",

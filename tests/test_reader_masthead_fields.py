@@ -245,3 +245,11 @@ def test_a_headline_ending_with_its_occasions_date_outranks_the_pages_date_line(
                                        "08 كانون الاول/ديسمبر 2014\n\n" + النص))
     assert s.title.line == 3 and s.date == datetime.date(2014, 12, 10)
     assert {("masthead-line", 1), ("repeated-title", 5), ("date-conflict", 7)} <= codes(s)
+
+
+def test_a_scrapers_month_stamp_and_the_sites_name_around_the_headline(tmp_path):
+    s = read_statement(write(tmp_path, " date 2022-10 Message à l’occasion de la Journée des Nations Unies - "
+                                       "24 octobre 2022 - example-news.com\n\n" + CORPS))
+    assert s.title.text == "Message à l’occasion de la Journée des Nations Unies - 24 octobre 2022"
+    assert s.date == datetime.date(2022, 10, 24)
+    assert {("timestamp", 1), ("title-note", 1)} <= codes(s)

@@ -133,6 +133,12 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
     if chunk.single and _is_place(text):
         masthead.venue = masthead.venue or text.strip(" ,.–—-")
         return "venue"
+    if chunk.single and (month := re.match(r"^date\s*:?\s*(?:19|20)\d\d-[01]\d\s+(\S.*)$", text, re.I)):
+        # " date 2022-10 Message du …": a scraper's year and month glued in front; the line is read without it.
+        masthead.findings.append((chunk.line, "timestamp", f"time stamp {text[:month.start(1)].strip()!r} glued to "
+                                                           "the line; left out"))
+        line.chunk = Chunk(((chunk.line, month[1]),))
+        return _sure_role(masthead, line)
     stamp = re.match(r"^(?:date\s*:?\s*)?((?:19|20)\d\d-\d\d-\d\d|(?:19|20)\d{6})\s+(\S.*)$", text, re.I)
     if stamp and (date := find_date(stamp[1]) or (parse_date(stamp[1]) if len(stamp[1]) == 8 else None)):
         masthead.dates.append(DateSeen(date, chunk.line, 3))  # "date 2020-10-01 Following is ...", "19970127 Il ..."
@@ -623,6 +629,10 @@ def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line
     text, date = _undated(best.chunk.text)
     if date:
         masthead.dates.append(DateSeen(date, best.chunk.line, 1))
+    if site := re.search(r"\s+[-–—|]\s+((?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6})$", text):
+        masthead.findings.append((best.chunk.line, "title-note", f"{site[1]!r} after the headline is the site's name, "
+                                                                 "not the title's; left out"))
+        text = text[:site.start()]  # "… - 24 octobre 2022 - adakar.com"
     if (note := re.search(r"\s*(\([^()]{3,40}\))$", text)) and fold(note[1]) in all_words("markers"):
         masthead.findings.append((best.chunk.line, "title-note", f"{note[1]!r} after the headline is the site's "
                                                                  "note, not the title's; left out"))
