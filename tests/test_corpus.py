@@ -153,15 +153,9 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     "ar-un-observances-peace-day-messages": {
         "debris": "debris lines not reported or printed: [33, 35, 37, 39]",
     },
-    "en-appablog-2008-janneh-executive-council": {
-        "venue": "None",
-    },
     "en-scribd-2014-pillay-hrc26": {
         "debris": "debris lines not reported or printed: [1]",
         "title": "'UNHRC 26 Opening Statement Human Rights Council'",
-    },
-    "en-ungeneva-2006-un-day-concert-mixed": {
-        "venue": "'Genève'",
     },
     "en-ungeneva-2008-ordzhonikidze-un-day": {
         "speaker_name": "'Sergei A. Ordzhonikidze'",

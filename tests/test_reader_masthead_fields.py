@@ -253,3 +253,15 @@ def test_a_scrapers_month_stamp_and_the_sites_name_around_the_headline(tmp_path)
     assert s.title.text == "Message à l’occasion de la Journée des Nations Unies - 24 octobre 2022"
     assert s.date == datetime.date(2022, 10, 24)
     assert {("timestamp", 1), ("title-note", 1)} <= codes(s)
+
+
+def test_a_halls_name_before_its_city_in_a_lead_in(tmp_path):
+    s = read_statement(write(tmp_path, "Following is the statement by John Smith, delivered at a concert at the Grand "
+                                       "Théâtre de Genève on Tuesday, 24 October 2006:\n\n" + BODY))
+    assert s.venue == "Grand Théâtre de Genève"
+
+
+def test_a_news_agencys_dateline_gives_the_venue(tmp_path):
+    s = read_statement(write(tmp_path, "SHARM EL-SHEIKH, Egypt June 27, 2008/African Press Organization (APO)/ — "
+                                       "Statement by Mr. John Smith, Executive Secretary of the Commission:\n\n" + BODY))
+    assert s.venue == "SHARM EL-SHEIKH, Egypt" and s.date == datetime.date(2008, 6, 27)

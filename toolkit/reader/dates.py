@@ -240,6 +240,19 @@ def dateline(text: str) -> tuple[datetime.date | None, str | None]:
     return date_venue(match[1]) if match else (None, None)
 
 
+def dateline_place(text: str) -> str | None:
+    """Return the place of a news agency's dateline opening a line ("SHARM EL-SHEIKH, Egypt June 27, 2008/APO/ —"):
+    the words before the date, the first of them in capitals."""
+    found = _match(text.translate(_DIGITS))
+    if not found or found[0] is None:
+        return None
+    before = text[:found[1].start()].strip(" ,(")
+    first = before.split(",")[0].strip()
+    if 3 <= len(first) and first.isupper() and len(before) <= 40 and len(before.split()) <= 5:
+        return before
+    return None
+
+
 def opening_place(text: str) -> str | None:
     """Return the place a paragraph opens with as a dateline without a date ("Нью Йорк: День …"), or None."""
     from toolkit.reader.words import all_words, fold

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from toolkit.model import Block, BlockKind, Delivery, DeliveryKind
-from toolkit.reader.dates import date_venue, find_date, find_day_month, is_timestamp, parse_date, strip_date, weekday_mismatch
+from toolkit.reader.dates import date_venue, dateline_place, find_date, find_day_month, is_timestamp, parse_date, strip_date, weekday_mismatch
 from toolkit.reader.debris import SYMBOL, beside_credit, debris, photo_caption, venue_line
 from toolkit.reader.detection import script_of
 from toolkit.reader.delivery import delivery_kind, delivery_lead, trailing_delivery
@@ -149,7 +149,7 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
         if masthead.speaker_name is None:
             masthead.speaker_name = _clean_name(speaker_name(text) or name_after_office(text) or han_name_in(text)
                                                 or han_name_after_office(text) or "")
-        masthead.venue = masthead.venue or _place_in(text)
+        masthead.venue = masthead.venue or _place_in(text) or dateline_place(text)
         # A lead-in says when the text was delivered ("... prononcée ... le 24 janvier 1997 :"): it
         # outranks a release date above it.
         if (day_month := find_day_month(text)) and not find_date(text):
@@ -200,7 +200,14 @@ def _place_in(text: str) -> str | None:
     if not found:
         return None
     index, place = min(found, key=lambda pair: (pair[0], -len(pair[1])))
-    return text[index:index + len(place)] if fold(text[index:index + len(place)]) == place else None
+    if fold(text[index:index + len(place)]) != place:
+        return None
+    # "… at the Grand Théâtre de Genève on …": the hall's name before its city belongs to the venue.
+    hall = re.search(r"(?:\bat|\bà|\bau|\ben|\bin)\s+(?:the\s+|le\s+|la\s+|l’|l')?"
+                     r"((?:[A-ZÀ-Þ][\w’'-]*\s+)+(?:(?:de|du|des|of|de la)\s+)?)$", text[:index])
+    if hall and not re.search(r"\b(?:office|bureau|oficina)\b", hall[1], re.I):
+        return text[hall.start(1):index + len(place)]
+    return text[index:index + len(place)]
 
 
 def _short(text: str) -> str:
