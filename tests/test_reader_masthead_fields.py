@@ -265,3 +265,14 @@ def test_a_news_agencys_dateline_gives_the_venue(tmp_path):
     s = read_statement(write(tmp_path, "SHARM EL-SHEIKH, Egypt June 27, 2008/African Press Organization (APO)/ — "
                                        "Statement by Mr. John Smith, Executive Secretary of the Commission:\n\n" + BODY))
     assert s.venue == "SHARM EL-SHEIKH, Egypt" and s.date == datetime.date(2008, 6, 27)
+
+
+def test_a_sites_item_label_glued_to_the_headline_below(tmp_path):
+    s = read_statement(write(tmp_path, "第一篇:世界环境日致辞\n世界环境日致辞\n" + 正文))
+    assert s.title.text == "世界环境日致辞" and ("repeated-title", 1) in codes(s)
+
+
+def test_an_arabic_office_in_the_genitive_is_an_office_not_a_headline(tmp_path):
+    s = read_statement(write(tmp_path, "رئيس الجمعية العامة (الافتتاح)\n\nالميثاق لا يفشل بل يقوى بقدر التزام الدول\n\n"
+                                       + النص))
+    assert s.title.text == "الميثاق لا يفشل بل يقوى بقدر التزام الدول"

@@ -356,6 +356,14 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
             line.role = "speaker"
             lines.append(line)
             continue
+        if chunk.single and index + 1 < len(chunks) and (below := chunks[index + 1].text.strip()) \
+                and chunk.text.endswith(below) and re.fullmatch(r".{1,12}[:：]\s*", chunk.text[:-len(below)]):
+            # "第一篇:世界环境日致辞" over "世界环境日致辞": the site's item label glued to the headline below.
+            masthead.findings.append((chunk.line, "repeated-title", f"{_short(chunk.text)} is the next line with the "
+                                                                    "site's item label; left out"))
+            line.role = "debris"
+            lines.append(line)
+            continue
         if masthead.speaker is None and _office_over_name(chunks, index):
             office, name = chunk.text, chunks[index + 1].text
             masthead.speaker = Block(BlockKind.SPEAKER, f"{name}, {office}", chunk.line)

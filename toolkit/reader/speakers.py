@@ -116,7 +116,7 @@ def cut_at_office(name: str) -> str:
 
 
 _OFFICE_GOES_ON = re.compile(r"^(?:$|of\b|for\b|to\b|and\b|de\b|du\b|des\b|d’|del\b|pour\b|para\b|et\b|y\b"
-                             r"|и\b|по\b|при\b|في|لل|ل|و|[A-ZÀ-ÞА-Я])")
+                             r"|и\b|по\b|при\b|في|لل|ل|و|ال|[A-ZÀ-ÞА-Я])")  # "رئيس الجمعية العامة"
 
 
 def is_office_line(text: str) -> bool:
