@@ -153,9 +153,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "debris": "debris lines not reported or printed: [1]",
         "title": "'UNHRC 26 Opening Statement Human Rights Council'",
     },
-    "en-ungeneva-2008-ordzhonikidze-un-day": {
-        "speaker_name": "'Sergei A. Ordzhonikidze'",
-    },
     "fr-adakar-2022-journee-nations-unies": {
         "debris": "debris lines not reported or printed: [3]",
         "speaker_name": "'Antonio Guterres'",

@@ -276,3 +276,9 @@ def test_an_arabic_office_in_the_genitive_is_an_office_not_a_headline(tmp_path):
     s = read_statement(write(tmp_path, "رئيس الجمعية العامة (الافتتاح)\n\nالميثاق لا يفشل بل يقوى بقدر التزام الدول\n\n"
                                        + النص))
     assert s.title.text == "الميثاق لا يفشل بل يقوى بقدر التزام الدول"
+
+
+def test_a_bare_name_under_the_headline_is_the_speaker(tmp_path):
+    s = read_statement(write(tmp_path, "Remarks at the United Nations Day Observance\n\nJohn Smith\nSpeech\n\n"
+                                       "24 October 2008\n\nRemarks by Mr. John A. Smith\nDirector-General\n\n" + BODY))
+    assert s.speaker_name == "John Smith" and s.speaker.line == 3

@@ -679,8 +679,10 @@ def _assign_speaker(masthead: Masthead, candidates: list[_Line], chunks: list[Ch
         if line.role is not None:
             continue
         text = line.chunk.text
+        under_title = masthead.title is not None and line.index > 0 and chunks[line.index - 1].line == masthead.title.line
         if SPEAKER_LINE.search(text) and len(text) <= 400 or bare_speaker(text) \
-                or (is_name(text) and (_next_is_office(chunks, line.index) or "\u3400" <= text[0] <= "\u9fff")) \
+                or (is_name(text) and (_next_is_office(chunks, line.index) or "\u3400" <= text[0] <= "\u9fff"
+                                       or under_title)) \
                 or _han_office_name(text) or (is_office_line(text) and name_after_office(text)):
             masthead.speaker = Block(BlockKind.SPEAKER, text, line.chunk.line)
             line.role = "speaker"
