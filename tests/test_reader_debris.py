@@ -5,6 +5,7 @@ languages. Each checks the finding (code and line number), that the line is not 
 the speech around it is all there.
 """
 
+import datetime
 import pytest
 
 from toolkit.statement import read_statement
@@ -271,3 +272,13 @@ def test_a_document_sites_numbered_notices(tmp_path):
                        "今年世界环境日的主题是“你的地球需要你”,它是要激励我们大家采取行动。\n\n谢谢大家。\n")
     assert {("label-line", 3), ("label-line", 4), ("repeated-title", 6)} <= {(f.code, f.line) for f in s.findings}
     assert s.body[0].line == 8
+
+
+def test_a_document_sites_file_names_and_labels_do_not_use_up_the_masthead(tmp_path):
+    chrome = "".join(f"秘书长讲话.docx_第{n}页\n第{n}页 / 共50页\n" for n in range(1, 9))
+    s = read(tmp_path, "秘书长讲话.docx\n\n上传人:b****4 文档编号:4028123 上传时间:2022-11-27\n下载 相关 举报\n" + chrome
+             + "点击查看更多>>\n下载资源\n资源描述\n\n秘书长讲话.docx\n\n防止战争和武装冲突糟蹋环境国际日致词\n\n2009年11月6日\n\n"
+             "自从越南战争期间大规模使用落叶剂以来,已过去了30多年。\n\n谢谢大家。\n")
+    assert s.title.text == "防止战争和武装冲突糟蹋环境国际日致词"
+    assert s.date == datetime.date(2009, 11, 6)
+    assert ("file-name", 1) in {(f.code, f.line) for f in s.findings}

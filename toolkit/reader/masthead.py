@@ -24,10 +24,10 @@ from toolkit.reader.speakers import (
     SPEAKER_LINE, bare_speaker, is_lead_in, is_office_line, is_name, is_title_word, name_after_office, speaker_name,
     cut_at_office, han_name_in, name_in, strip_honorific,
 )
-from toolkit.reader.speakers import han_name_after_office, is_honorific, name_after_honorific, name_with_office
+from toolkit.reader.speakers import all_words_list, han_name_after_office, is_honorific, name_after_honorific, name_with_office
 from toolkit.reader.words import all_words, fold, is_label
 
-# How far down the page the masthead may reach, in chunks.
+# How far down the page the masthead may reach, in chunks (not counting those left out as site chrome).
 _ZONE = 16
 
 
@@ -330,7 +330,9 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
     split_date: set[int] = set()  # chunks of a date printed over several lines: "09" / "آب/أغسطس" / "2018"
     script = _body_script(chunks, 0)  # a line in another script above the text is no headline (spam, a site name)
     speaker_lines: set[int] = set()  # chunks of a speaker printed over several lines under an honorific
-    for index, chunk in enumerate(chunks[:_ZONE]):
+    for index, chunk in enumerate(chunks):
+        if sum(line.role != "debris" for line in lines) >= _ZONE:
+            break  # site chrome left out does not use up the masthead's lines
         line = _Line(index, chunk)
         if index in split_date:
             line.role = "date"
@@ -738,6 +740,8 @@ def _han_office_name(text: str) -> str | None:
             rest = text[len(title):].strip()
             if not rest:
                 return ""
+            if any(word in rest for word in all_words_list("han_not_names")):
+                return None  # "秘书长讲话": the office's speeches, a heading, no name
             if len(rest) <= 4 or is_name(rest):
                 return rest
     return None
