@@ -6,6 +6,7 @@ the speech around it is all there.
 """
 
 import datetime
+
 import pytest
 
 from toolkit.statement import read_statement
