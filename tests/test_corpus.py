@@ -146,9 +146,6 @@ CHECKED = {  # every corpus file, with the fingerprint of its text and sidecar
     "zh-xiexiebang-environment-day-2009-with-english": "c488907cc7",
 }
 KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader found}
-    "ar-un-observances-peace-day-messages": {
-        "debris": "debris lines not reported or printed: [33, 35, 37, 39]",
-    },
     "en-scribd-2014-pillay-hrc26": {
         "debris": "debris lines not reported or printed: [1]",
         "title": "'UNHRC 26 Opening Statement Human Rights Council'",

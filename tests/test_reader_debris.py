@@ -283,3 +283,14 @@ def test_a_document_sites_file_names_and_labels_do_not_use_up_the_masthead(tmp_p
     assert s.title.text == "防止战争和武装冲突糟蹋环境国际日致词"
     assert s.date == datetime.date(2009, 11, 6)
     assert ("file-name", 1) in {(f.code, f.line) for f in s.findings}
+
+
+def test_a_section_label_under_the_speech_starts_the_pages_next_item(tmp_path):
+    s = read(tmp_path, "Message on the International Day of Peace\n\nWritten message\n\n"
+                       "This year the Day comes at a time of crisis for humanity.\n\n"
+                       "Let us work in solidarity for a lasting peace every day.\n\nVideo\n\n"
+                       "Countdown of 100 days to the International Day of Peace\n\n"
+                       "Every year on 21 September the United Nations invites people to celebrate peace.\n")
+    assert [b.line for b in s.body] == [5, 7]
+    assert {("another-statement", 9), ("another-statement", 11), ("another-statement", 13)} <= {
+        (f.code, f.line) for f in s.findings}

@@ -139,6 +139,20 @@ def _heads_another_statement(chunk: Chunk, body: list[Block]) -> bool:
     return is_title_word(text) or any(title in folded for title in all_words("speaker_titles") if len(title) > 2)
 
 
+def _labels_next_section(chunks: list[Chunk], index: int, body: list[Block]) -> bool:
+    """True for a site's section label under the speech with a headline and text under it ("الرسالة المصورة" /
+    "العد التنازلي لمدة 100 يوم …"): the page's next item starts there."""
+    from toolkit.reader.words import is_label
+
+    chunk = chunks[index]
+    if not chunk.single or sum(block.kind is BlockKind.PARAGRAPH for block in body) < 2 or not is_label(chunk.text) \
+            or index + 2 >= len(chunks):
+        return False
+    heading, below = chunks[index + 1], chunks[index + 2]
+    return heading.single and is_short_line(heading.text) and not SALUTATION.match(heading.text) \
+        and below.text.endswith(TERMINAL) and len(below.text) > len(heading.text)
+
+
 def is_greeting(text: str) -> bool:
     """True for a salutation line: "Mr. President,", "Excellencies,", "Дамы и господа!"."""
     return len(text) <= 80 and bool(SALUTATION.match(text))
@@ -157,7 +171,7 @@ def read_body(chunks: list[Chunk]) -> tuple[list[Block], list[Found]]:
     related = another = False
     for index, chunk in enumerate(chunks):
         text = chunk.text
-        if another or not related and _heads_another_statement(chunk, body):
+        if another or not related and (_heads_another_statement(chunk, body) or _labels_next_section(chunks, index, body)):
             # "秘书长国际和平日倒计时100天致辞" under a message: a listing page's next statement, to the end.
             findings.extend((number, "another-statement", f"{line[:60]!r} is the page's next statement (a listing); "
                                                           "left out") for number, line in chunk.lines)
