@@ -5,6 +5,8 @@ languages. Each checks the finding (code and line number), that the line is not 
 the speech around it is all there.
 """
 
+import datetime
+
 import pytest
 
 from toolkit.statement import read_statement
@@ -230,3 +232,65 @@ def test_what_follows_the_signature(tmp_path):
     left_out(s, 9, "after-signature", "Día de las Naciones Unidas (24 de octubre)")
     left_out(s, 11, "after-signature", "Desde 1948")
     speech_kept(s, ES)
+
+
+def test_a_signature_with_the_office_after_the_name(tmp_path):
+    s = read(tmp_path, "Mensaje con motivo del Día de las Naciones Unidas\n\n"
+                       f"{ES}\nBan Ki-moon, Secretario General de las Naciones Unidas\n")
+    assert s.speaker_name == "Ban Ki-moon"
+    assert "signature" in {f.code for f in s.findings}
+    speech_kept(s, ES)
+
+
+def test_a_listing_pages_next_statement_is_left_out(tmp_path):
+    text = ("2020年秘书长致辞\n国际和平日是为了敦促各地交战方放下武器,谋求和谐。\n我知道,只要同心协力,我们就能建成一个更加公正的世界。\n"
+            "秘书长国际和平日倒计时100天致辞\n每年9月21日,联合国都呼吁世界各地所有人遵守24小时无暴力和停火。\n")
+    s = read(tmp_path, text)
+    assert {(f.code, f.line) for f in s.findings} >= {("another-statement", 4), ("another-statement", 5)}
+    assert [b.line for b in s.body] == [2, 3]
+
+
+def test_a_pull_quote_above_the_text_that_opens_a_paragraph_below(tmp_path):
+    quote = "We all have the right to speak freely and to take part in the decisions that affect our lives."
+    s = read(tmp_path, f"{quote}\nThis year marks the start of a year-long celebration of seven decades of rights.\n"
+                       f"So: {quote} And we all have the right to live free from discrimination.\n")
+    assert ("teaser", 1) in {(f.code, f.line) for f in s.findings}
+    assert s.body[0].line == 2
+
+
+def test_the_headline_again_in_capitals_over_two_lines(tmp_path):
+    s = read(tmp_path, "Le Secrétaire général appelle à la solidarité de tous pour les générations futures\n"
+                       "LE SECRÉTAIRE GÉNÉRAL APPELLE À LA SOLIDARITÉ DE TOUS\nPOUR LES GÉNÉRATIONS FUTURES\n"
+                       "On trouvera ci-après le message du Secrétaire général de l’ONU, M. Jean Dupont, à l’occasion "
+                       "de la Journée, le 20 décembre:\n" + FR)
+    assert s.title.line == 1
+    assert {("repeated-title", 2), ("repeated-title", 3)} <= {(f.code, f.line) for f in s.findings}
+
+
+def test_a_document_sites_numbered_notices(tmp_path):
+    s = read(tmp_path, "世界环境日致辞\n\n  1. 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑服务。\n"
+                       "  2. 2、\"仅部分预览\"的文档,不可在线预览部分如存在完整性等问题,可反馈申请退款。\n\n世界环境日致辞\n\n"
+                       "今年世界环境日的主题是“你的地球需要你”,它是要激励我们大家采取行动。\n\n谢谢大家。\n")
+    assert {("label-line", 3), ("label-line", 4), ("repeated-title", 6)} <= {(f.code, f.line) for f in s.findings}
+    assert s.body[0].line == 8
+
+
+def test_a_document_sites_file_names_and_labels_do_not_use_up_the_masthead(tmp_path):
+    chrome = "".join(f"秘书长讲话.docx_第{n}页\n第{n}页 / 共50页\n" for n in range(1, 9))
+    s = read(tmp_path, "秘书长讲话.docx\n\n上传人:b****4 文档编号:4028123 上传时间:2022-11-27\n下载 相关 举报\n" + chrome
+             + "点击查看更多>>\n下载资源\n资源描述\n\n秘书长讲话.docx\n\n防止战争和武装冲突糟蹋环境国际日致词\n\n2009年11月6日\n\n"
+             "自从越南战争期间大规模使用落叶剂以来,已过去了30多年。\n\n谢谢大家。\n")
+    assert s.title.text == "防止战争和武装冲突糟蹋环境国际日致词"
+    assert s.date == datetime.date(2009, 11, 6)
+    assert ("file-name", 1) in {(f.code, f.line) for f in s.findings}
+
+
+def test_a_section_label_under_the_speech_starts_the_pages_next_item(tmp_path):
+    s = read(tmp_path, "Message on the International Day of Peace\n\nWritten message\n\n"
+                       "This year the Day comes at a time of crisis for humanity.\n\n"
+                       "Let us work in solidarity for a lasting peace every day.\n\nVideo\n\n"
+                       "Countdown of 100 days to the International Day of Peace\n\n"
+                       "Every year on 21 September the United Nations invites people to celebrate peace.\n")
+    assert [b.line for b in s.body] == [5, 7]
+    assert {("another-statement", 9), ("another-statement", 11), ("another-statement", 13)} <= {
+        (f.code, f.line) for f in s.findings}

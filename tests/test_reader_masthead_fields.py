@@ -179,3 +179,106 @@ def test_a_page_pasted_as_one_line_gives_its_header_before_the_salutation(tmp_pa
                                        "Ministro Adjunto de la CEPAL, señoras y señores. " + "Es un honor estar aquí "
                                        "con ustedes para hablar del desarrollo de la región. " * 30 + "\n"))
     assert (s.speaker_name, s.venue, s.date) == ("Juan Pérez", "San Salvador", datetime.date(2010, 5, 3))
+
+
+def test_a_date_line_with_its_time_after_at(tmp_path):
+    s = read_statement(write(tmp_path, "Opening of the exhibition\n\nRemarks by Mr. John Smith\n\n"
+                                       "Palais des Nations, Room 2, 3rd floor\nMonday, 4 March 2013 at 6 p.m.\n\n"
+                                       "Excellencies,\n\n" + BODY))
+    assert s.date == datetime.date(2013, 3, 4) and s.venue == "Palais des Nations, Room 2, 3rd floor"
+    assert s.body[0].text == "Excellencies,"
+
+
+def test_the_meeting_above_a_headline_that_names_the_speech_is_not_the_title(tmp_path):
+    s = read_statement(write(tmp_path, "第70届会议——一般性辩论\n\n秘书长张三在大会第70届会议一般性辩论开幕式上的讲话\n\n"
+                                       "2015年9月28日,纽约\n\n主席先生,\n\n" + 正文))
+    assert s.title.text == "秘书长张三在大会第70届会议一般性辩论开幕式上的讲话"
+    assert 1 in {f.line for f in s.findings}
+
+
+def test_an_office_over_a_name_is_the_speaker_not_the_title(tmp_path):
+    s = read_statement(write(tmp_path, "LA DIRECTRICE GÉNÉRALE DE L’UNESCO\nMARIE DUPONT\n" + CORPS))
+    assert s.title is None and s.speaker_name == "MARIE DUPONT"
+    assert s.body[0].line == 3
+
+
+def test_a_news_items_opening_above_the_quoted_message_is_a_lead_in(tmp_path):
+    s = read_statement(write(tmp_path, "La Directrice générale de l’UNESCO, Marie Dupont, a adressé un message "
+                                       "à l’occasion de la Journée mondiale.\n« " + CORPS))
+    assert s.speaker_name == "Marie Dupont"
+    assert s.body[0].line == 2 and ("lead-in", 1) in codes(s)
+
+
+النص = "يسعدني أن أكون معكم اليوم في هذه المناسبة المهمة للجميع.\n\nشكرا لكم على اهتمامكم والتزامكم بالسلام.\n"
+
+
+def test_an_arabic_name_after_the_office_in_a_lead_in(tmp_path):
+    s = read_statement(write(tmp_path, "فيما يلي رسالة الأمين العام للأمم المتحدة أنطونيو غوتيريش بمناسبة "
+                                       "اليوم الدولي للسلام:\n\n" + النص))
+    assert s.speaker_name == "أنطونيو غوتيريش"
+
+
+def test_an_arabic_office_and_occasion_name_nobody(tmp_path):
+    s = read_statement(write(tmp_path, "رسالة الأمين العام\nبمناسبة يوم الأمم المتحدة\n24 تشرين الأول/أكتوبر 2022\n"
+                                       + النص))
+    assert s.speaker_name is None and s.date == datetime.date(2022, 10, 24)
+
+
+def test_a_sites_language_note_after_the_headline_is_not_the_title(tmp_path):
+    s = read_statement(write(tmp_path, "Remarks at the opening of the exhibition (en anglais seulement)\n\n"
+                                       "4 mars 2013\n\nRemarks at the opening of the exhibition (en anglais seulement)\n\n"
+                                       + BODY))
+    assert s.title.text == "Remarks at the opening of the exhibition"
+    assert ("title-note", 1) in codes(s) and ("repeated-title", 5) in codes(s)
+
+
+def test_a_label_before_the_speaker_line(tmp_path):
+    s = read_statement(write(tmp_path, "Message on World Environment Day\n\nStatement | Jane Smith, Secretary-General\n\n"
+                                       + BODY))
+    assert s.speaker_name == "Jane Smith" and s.speaker.line == 3
+
+
+def test_a_headline_ending_with_its_occasions_date_outranks_the_pages_date_line(tmp_path):
+    s = read_statement(write(tmp_path, "البيانات المفوضية السامية لحقوق الإنسان\n\n"
+                                       "رسالة من الأمين العام بمناسبة يوم حقوق الإنسان 10 كانون الأول/ديسمبر 2014\n\n"
+                                       "رسالة من الأمين العام بمناسبة يوم حقوق الإنسان 10 كانون الأول/ديسمبر 2014\n\n"
+                                       "08 كانون الاول/ديسمبر 2014\n\n" + النص))
+    assert s.title.line == 3 and s.date == datetime.date(2014, 12, 10)
+    assert {("masthead-line", 1), ("repeated-title", 5), ("date-conflict", 7)} <= codes(s)
+
+
+def test_a_scrapers_month_stamp_and_the_sites_name_around_the_headline(tmp_path):
+    s = read_statement(write(tmp_path, " date 2022-10 Message à l’occasion de la Journée des Nations Unies - "
+                                       "24 octobre 2022 - example-news.com\n\n" + CORPS))
+    assert s.title.text == "Message à l’occasion de la Journée des Nations Unies - 24 octobre 2022"
+    assert s.date == datetime.date(2022, 10, 24)
+    assert {("timestamp", 1), ("title-note", 1)} <= codes(s)
+
+
+def test_a_halls_name_before_its_city_in_a_lead_in(tmp_path):
+    s = read_statement(write(tmp_path, "Following is the statement by John Smith, delivered at a concert at the Grand "
+                                       "Théâtre de Genève on Tuesday, 24 October 2006:\n\n" + BODY))
+    assert s.venue == "Grand Théâtre de Genève"
+
+
+def test_a_news_agencys_dateline_gives_the_venue(tmp_path):
+    s = read_statement(write(tmp_path, "SHARM EL-SHEIKH, Egypt June 27, 2008/African Press Organization (APO)/ — "
+                                       "Statement by Mr. John Smith, Executive Secretary of the Commission:\n\n" + BODY))
+    assert s.venue == "SHARM EL-SHEIKH, Egypt" and s.date == datetime.date(2008, 6, 27)
+
+
+def test_a_sites_item_label_glued_to_the_headline_below(tmp_path):
+    s = read_statement(write(tmp_path, "第一篇:世界环境日致辞\n世界环境日致辞\n" + 正文))
+    assert s.title.text == "世界环境日致辞" and ("repeated-title", 1) in codes(s)
+
+
+def test_an_arabic_office_in_the_genitive_is_an_office_not_a_headline(tmp_path):
+    s = read_statement(write(tmp_path, "رئيس الجمعية العامة (الافتتاح)\n\nالميثاق لا يفشل بل يقوى بقدر التزام الدول\n\n"
+                                       + النص))
+    assert s.title.text == "الميثاق لا يفشل بل يقوى بقدر التزام الدول"
+
+
+def test_a_bare_name_under_the_headline_is_the_speaker(tmp_path):
+    s = read_statement(write(tmp_path, "Remarks at the United Nations Day Observance\n\nJohn Smith\nSpeech\n\n"
+                                       "24 October 2008\n\nRemarks by Mr. John A. Smith\nDirector-General\n\n" + BODY))
+    assert s.speaker_name == "John Smith" and s.speaker.line == 3

@@ -48,7 +48,7 @@ SEVERITIES = {
     "lead-in": "note", "numbered-list": "note", "mojibake": "note", "romanisation": "note",
     "traditional-chinese": "note", "repeated-delivery": "note", "reviewed-translation": "note",
     "mixed-languages": "note", "repeated-symbol": "note", "repeated-date": "note",
-    "file-name": "note", "posting-date": "note", "signature": "note", "related-list": "note", "teaser": "note", "missing-date": "warning", "lost-letters": "warning", "date-mismatch": "warning", "date-conflict": "warning", "date-weekday": "warning",
+    "file-name": "note", "posting-date": "note", "signature": "note", "related-list": "note", "another-statement": "warning", "title-note": "note", "teaser": "note", "missing-date": "warning", "lost-letters": "warning", "date-mismatch": "warning", "date-conflict": "warning", "date-weekday": "warning",
     "masthead-line": "warning", "second-language": "warning", "after-signature": "warning",
 }
 
@@ -146,12 +146,16 @@ def _parse(path: Path, header: dict, chunks: list, source_lang: str | None, find
 
 def _signature(path: Path, body: list[Block], findings: list[Finding]) -> tuple[list[Block], str | None]:
     """Take a signature ("Kofi A. Annan" under a message) out of the body; it names the speaker."""
-    from toolkit.reader.speakers import is_name, strip_honorific
+    from toolkit.reader.speakers import bare_speaker, is_name, is_title_word, strip_honorific
 
     for index, block in enumerate(body):
-        if index >= max(len(body) - 4, 2) and block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) \
-                and len(block.text) <= 40 and len(block.text.split()) <= 4 and is_name(block.text.strip(" .")) \
-                and body[index - 1].text.endswith((".", "!", "。")):
+        if index < max(len(body) - 4, 2) or block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) \
+                or not body[index - 1].text.endswith((".", "!", "。")):
+            continue
+        name = block.text.strip(" .")
+        if len(block.text) <= 120 and (bare := bare_speaker(name)) and is_title_word(bare[1]):
+            name = bare[0]  # "Ban Ki-moon, Secretario General de las Naciones Unidas" signs the message
+        if len(name) <= 40 and len(name.split()) <= 4 and is_name(name):
             findings.append(_finding(path, block.line, "signature",
                                      f"signature {block.text!r}: the speaker's name; left out of the text"))
             # The signature ends the message: what the page prints under it (a box about the day, a
@@ -159,7 +163,7 @@ def _signature(path: Path, body: list[Block], findings: list[Finding]) -> tuple[
             findings.extend(_finding(path, after.line, "after-signature",
                                      f"{after.text[:60]!r} comes after the signature (line {block.line}): the page's, "
                                      "not the message's; left out") for after in body[index + 1:])
-            return body[:index], strip_honorific(block.text.strip(" ."))
+            return body[:index], strip_honorific(name)
     return body, None
 
 

@@ -140,9 +140,17 @@ def _find_date(text: str) -> tuple[datetime.date | None, str, str] | None:
         return None
     date, match = found
     before, after = line[: match.start()], _TIME.sub("", line[match.end():])
+    if " ".join(after.casefold().strip(" ,").split()) in _time_words():
+        after = ""  # "Monday, 4 March 2013 at 6 p.m.": the word that led to the time, the time gone
     if not _only_place_around(before, after):
         return None
     return date, before, after
+
+
+@functools.cache
+def _time_words() -> frozenset[str]:
+    """Return the words that introduce a time of day beside a date ("at", "à", "a las")."""
+    return frozenset(str(word).casefold() for word in tables()["time_words"])
 
 
 def find_date(text: str) -> datetime.date | None:
@@ -230,6 +238,19 @@ def dateline(text: str) -> tuple[datetime.date | None, str | None]:
     """Return the date and place a paragraph opens with ("GENEVA (10 December 2017) – The ...")."""
     match = re.match(r"(.{4,60}?)\s+[–—-]{1,2}\s+\S", text)
     return date_venue(match[1]) if match else (None, None)
+
+
+def dateline_place(text: str) -> str | None:
+    """Return the place of a news agency's dateline opening a line ("SHARM EL-SHEIKH, Egypt June 27, 2008/APO/ —"):
+    the words before the date, the first of them in capitals."""
+    found = _match(text.translate(_DIGITS))
+    if not found or found[0] is None:
+        return None
+    before = text[:found[1].start()].strip(" ,(")
+    first = before.split(",")[0].strip()
+    if 3 <= len(first) and first.isupper() and len(before) <= 40 and len(before.split()) <= 5:
+        return before
+    return None
 
 
 def opening_place(text: str) -> str | None:

@@ -49,6 +49,8 @@ BREADCRUMB = re.compile(r"^[^>/»›|•]{1,60}(?:\s+[>/»›|•]\s+[^>/»›|�
 PAGE_LABEL = re.compile(r"^(?:page|p\.)\s*\d{1,4}\b.*$|^\d{1,4}\.?$", re.I)
 # A document's file name as a sharing site prints it: "33488-DiscursoABI-27junio2008rev5".
 FILE_NAME = re.compile(r"^(?=\S*\d)(?=\S*[A-Za-z]{3})[\w.\-]{12,80}$")
+# A document's file name as a sharing site prints it: "秘书长讲话.docx", "SG_statement.pdf".
+DOCUMENT_NAME = re.compile(r"^\S{1,60}\.(?:docx?|pdf|pptx?|xlsx?|rtf|odt|txt)$", re.I)
 # A section label glued to the symbol by the copy: "Secrétaire généralSG/SM/10179".
 GLUED_SYMBOL = re.compile(r"^[^\W\d][^\d/]{2,40}?[a-zà-ÿ]\s?(?:[A-Z]{1,8}/)+\d[\w.\-/]*$")
 # A news-service line: "Geneva (UN Information Service)".
@@ -123,6 +125,8 @@ def debris(text: str) -> tuple[str, str] | None:
     """Return a finding's code and message for a line a release leaves out, or None."""
     if len(text) <= 600 and fold(text).startswith(_notices()):
         return "label-line", f"label line {text[:60]!r} (a site notice); left out of the release"
+    if len(text) <= 300 and _phrase("site_notices").search(fold(text)):
+        return "label-line", f"site notice {text[:60]!r} (to the site's readers, not the speech's); left out"
     if len(text) > 120:
         return None
     if SEPARATOR.match(text):
@@ -148,7 +152,7 @@ def debris(text: str) -> tuple[str, str] | None:
         return "timestamp", f"time stamp {text!r} (from the web page, not the date of delivery); left out"
     if PAGE_HEADER.match(text) or PAGE_LABEL.match(text) and len(text) <= 120:
         return "page-header", f"print page header {text!r}; left out of the release"
-    if FILE_NAME.match(text) and not SYMBOL.match(text):
+    if FILE_NAME.match(text) and not SYMBOL.match(text) or DOCUMENT_NAME.match(text):
         return "file-name", f"file name {text!r} (the document's name on the site); left out of the release"
     if GLUED_SYMBOL.match(text):
         return "label-line", f"section label glued to the symbol {text!r}; left out of the release"

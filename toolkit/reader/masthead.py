@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from toolkit.model import Block, BlockKind, Delivery, DeliveryKind
-from toolkit.reader.dates import date_venue, find_date, find_day_month, is_timestamp, parse_date, strip_date, weekday_mismatch
+from toolkit.reader.dates import date_venue, dateline_place, find_date, find_day_month, is_timestamp, parse_date, strip_date, weekday_mismatch
 from toolkit.reader.debris import SYMBOL, beside_credit, debris, photo_caption, venue_line
 from toolkit.reader.detection import script_of
 from toolkit.reader.delivery import delivery_kind, delivery_lead, trailing_delivery
@@ -24,10 +24,10 @@ from toolkit.reader.speakers import (
     SPEAKER_LINE, bare_speaker, is_lead_in, is_office_line, is_name, is_title_word, name_after_office, speaker_name,
     cut_at_office, han_name_in, name_in, strip_honorific,
 )
-from toolkit.reader.speakers import han_name_after_office, is_honorific, name_after_honorific, name_with_office
+from toolkit.reader.speakers import all_words_list, han_name_after_office, is_honorific, name_after_honorific, name_with_office
 from toolkit.reader.words import all_words, fold, is_label
 
-# How far down the page the masthead may reach, in chunks.
+# How far down the page the masthead may reach, in chunks (not counting those left out as site chrome).
 _ZONE = 16
 
 
@@ -82,6 +82,11 @@ def _is_place(text: str) -> bool:
 def _sure_role(masthead: Masthead, line: _Line) -> str | None:
     """Give a line the role it has by what it is, or None when only scoring can tell."""
     chunk, text = line.chunk, line.chunk.text
+    labelled = re.match(r"^(.{1,24}?)\s*[|｜]\s*(\S.*)$", text) if chunk.single else None
+    if labelled and masthead.speaker is None and is_label(labelled[1]) and (bare := bare_speaker(labelled[2])):
+        masthead.speaker = Block(BlockKind.SPEAKER, labelled[2], chunk.line)  # "发言 | 安东尼奥·古特雷斯, 秘书长"
+        masthead.speaker_name = masthead.speaker_name or _clean_name(bare[0])
+        return "speaker"
     if chunk.single and (found := debris(text)):
         masthead.findings.append((chunk.line, *found))
         if (_posting_stamp(text, found[0]) or is_timestamp(re.split(r"[:：]\s*", text, maxsplit=1)[-1])) \
@@ -128,6 +133,12 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
     if chunk.single and _is_place(text):
         masthead.venue = masthead.venue or text.strip(" ,.–—-")
         return "venue"
+    if chunk.single and (month := re.match(r"^date\s*:?\s*(?:19|20)\d\d-[01]\d\s+(\S.*)$", text, re.I)):
+        # " date 2022-10 Message du …": a scraper's year and month glued in front; the line is read without it.
+        masthead.findings.append((chunk.line, "timestamp", f"time stamp {text[:month.start(1)].strip()!r} glued to "
+                                                           "the line; left out"))
+        line.chunk = Chunk(((chunk.line, month[1]),))
+        return _sure_role(masthead, line)
     stamp = re.match(r"^(?:date\s*:?\s*)?((?:19|20)\d\d-\d\d-\d\d|(?:19|20)\d{6})\s+(\S.*)$", text, re.I)
     if stamp and (date := find_date(stamp[1]) or (parse_date(stamp[1]) if len(stamp[1]) == 8 else None)):
         masthead.dates.append(DateSeen(date, chunk.line, 3))  # "date 2020-10-01 Following is ...", "19970127 Il ..."
@@ -138,7 +149,7 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
         if masthead.speaker_name is None:
             masthead.speaker_name = _clean_name(speaker_name(text) or name_after_office(text) or han_name_in(text)
                                                 or han_name_after_office(text) or "")
-        masthead.venue = masthead.venue or _place_in(text)
+        masthead.venue = masthead.venue or _place_in(text) or dateline_place(text)
         # A lead-in says when the text was delivered ("... prononcée ... le 24 janvier 1997 :"): it
         # outranks a release date above it.
         if (day_month := find_day_month(text)) and not find_date(text):
@@ -189,7 +200,14 @@ def _place_in(text: str) -> str | None:
     if not found:
         return None
     index, place = min(found, key=lambda pair: (pair[0], -len(pair[1])))
-    return text[index:index + len(place)] if fold(text[index:index + len(place)]) == place else None
+    if fold(text[index:index + len(place)]) != place:
+        return None
+    # "… at the Grand Théâtre de Genève on …": the hall's name before its city belongs to the venue.
+    hall = re.search(r"(?:\bat|\bà|\bau|\ben|\bin)\s+(?:the\s+|le\s+|la\s+|l’|l')?"
+                     r"((?:[A-ZÀ-Þ][\w’'-]*\s+)+(?:(?:de|du|des|of|de la)\s+)?)$", text[:index])
+    if hall and not re.search(r"\b(?:office|bureau|oficina)\b", hall[1], re.I):
+        return text[hall.start(1):index + len(place)]
+    return text[index:index + len(place)]
 
 
 def _short(text: str) -> str:
@@ -237,7 +255,7 @@ def _title_score(line: _Line, position: int, lines: list[_Line], script: str | N
     before_line = next((other for other in lines if other.index == line.index - 1), None)
     echo = any(other is not None and normalized(other.chunk.text) == normalized(text) for other in (after_line, before_line))
     if echo:  # the same line twice in a row: a banner, unless it says it is the speech ("Mensaje de …" twice)
-        score -= 3 if _SPEECH_NOUN.search(f" {fold(text)} ") else 6
+        score -= 1 if _names_speech_and_speaker(line) else 3 if _SPEECH_NOUN.search(f" {fold(text)} ") else 6
     if _shortened(text, lines):
         score -= 3  # the headline cut short: the page's asset title or breadcrumb
     if repeated:
@@ -250,6 +268,9 @@ def _title_score(line: _Line, position: int, lines: list[_Line], script: str | N
     if (_SPEECH_NOUN.match(fold(text)) or re.search(rf"(?:{_SPEECH_NOUN.pattern})\W*$", fold(text))) \
             and not _names_someone(text):
         score += 1.5  # it says what it is and no more: "当选致辞", "Opening remarks at the Ocean Conference"
+    if width <= 45 and _names_meeting(folded) and not _SPEECH_NOUN.search(folded) and not _names_someone(text) \
+            and after_line is not None and after_line.role is None and _names_speech_and_speaker(after_line):
+        score -= 2.5  # the meeting's or section's name above the headline that names the speech and its speaker
     if any(f" {title} " in folded for title in all_words("speaker_titles") if " " in title or len(title) > 8):
         score += 0.5  # it names the office that speaks
     if is_greeting(text):
@@ -259,6 +280,17 @@ def _title_score(line: _Line, position: int, lines: list[_Line], script: str | N
     if bare_speaker(text) or is_name(text) or _is_office(text):
         score -= 4
     return score
+
+
+def _names_meeting(folded: str) -> bool:
+    """True for a line that names a meeting or a body ("第66届会议一般性辩论", "الاجتماع غير الرسمي للجمعية العامة")."""
+    return any(word in folded for word in all_words("meeting_words"))
+
+
+def _names_speech_and_speaker(line: _Line) -> bool:
+    """True for a headline that says what the text is and who gives it ("رسالة الأمين العام — 2022")."""
+    text = line.chunk.text
+    return len(text) <= 250 and bool(_SPEECH_NOUN.search(f" {fold(text)} ")) and _names_someone(text)
 
 
 def _shortened(text: str, lines: list[_Line]) -> bool:
@@ -298,7 +330,9 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
     split_date: set[int] = set()  # chunks of a date printed over several lines: "09" / "آب/أغسطس" / "2018"
     script = _body_script(chunks, 0)  # a line in another script above the text is no headline (spam, a site name)
     speaker_lines: set[int] = set()  # chunks of a speaker printed over several lines under an honorific
-    for index, chunk in enumerate(chunks[:_ZONE]):
+    for index, chunk in enumerate(chunks):
+        if sum(line.role != "debris" for line in lines) >= _ZONE:
+            break  # site chrome left out does not use up the masthead's lines
         line = _Line(index, chunk)
         if index in split_date:
             line.role = "date"
@@ -324,6 +358,22 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
             line.role = "speaker"
             lines.append(line)
             continue
+        if chunk.single and index + 1 < len(chunks) and (below := chunks[index + 1].text.strip()) \
+                and chunk.text.endswith(below) and re.fullmatch(r".{1,12}[:：]\s*", chunk.text[:-len(below)]):
+            # "第一篇:世界环境日致辞" over "世界环境日致辞": the site's item label glued to the headline below.
+            masthead.findings.append((chunk.line, "repeated-title", f"{_short(chunk.text)} is the next line with the "
+                                                                    "site's item label; left out"))
+            line.role = "debris"
+            lines.append(line)
+            continue
+        if masthead.speaker is None and _office_over_name(chunks, index):
+            office, name = chunk.text, chunks[index + 1].text
+            masthead.speaker = Block(BlockKind.SPEAKER, f"{name}, {office}", chunk.line)
+            masthead.speaker_name = masthead.speaker_name or _clean_name(name)
+            speaker_lines.add(index + 1)
+            line.role = "speaker"
+            lines.append(line)
+            continue
         neighbours = [other.text for other in chunks[max(index - 1, 0):index + 2] if other is not chunk]
         if chunk.single and (found := beside_credit(chunk.text, neighbours)):
             masthead.findings.append((chunk.line, *found))
@@ -331,7 +381,22 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
             lines.append(line)
             continue
         line.role = _sure_role(masthead, line)
+        if line.role is None and index < 3 and not lines and _news_lead(chunks, index):
+            masthead.findings.append((chunk.line, "lead-in", f"lead-in {_short(chunk.text)} (a news item's opening, "
+                                                             "the text below in quotation marks); left out of the body"))
+            masthead.speaker_name = masthead.speaker_name or _clean_name(name_after_office(chunk.text)
+                                                                         or name_after_honorific(chunk.text) or "")
+            line.role = "lead-in"
+            lines.append(line)
+            continue
         if line.role is None and _is_body(chunk) and not (SPEAKER_LINE.search(chunk.text) and len(chunk.text) <= 400):
+            if index < 3 and _quoted_below(chunks, index):
+                # The page's pull quote above the text: the same sentences open a paragraph of it just below.
+                masthead.findings.append((chunk.line, "teaser", f"teaser {_short(chunk.text)} repeats the text below; "
+                                                                "left out (the text prints it in its place)"))
+                line.role = "teaser"
+                lines.append(line)
+                continue
             if _dated_below(chunks, index) and not masthead.dates and index < 6:
                 # A quotation from the text shown above the date line (a teaser), not the speech's start.
                 masthead.findings.append((chunk.line, "teaser", f"teaser {_short(chunk.text)} above the date line; "
@@ -396,12 +461,13 @@ def _run_together(masthead: Masthead, chunks: list[Chunk]) -> None:
     then the speech from its salutation ("DISCURSO … 28 de agosto de 2012 Excelentísimo Señor …")."""
     first = chunks[0]
     text = first.text
-    caps = re.match(r"^(?:[^\W\d_a-zà-ÿ]{2,}[\s,:–-]+){2,}(?=\S*[a-zà-ÿ])", text)
+    # The headline's words in capitals, a year among them ("MENSAJE DEL SECRETARIO GENERAL DE 2013 Queridos …").
+    caps = re.match(r"^(?:(?:[^\W\d_a-zà-ÿ]{2,}|(?:19|20)\d\d)[\s,:–-]+){2,}(?=\S*[a-zà-ÿ])", text)
     if not first.single or len(text) < 300 or not caps or len(caps[0]) < 12:
         return
     for match in re.finditer(r"(?<=\s)\S", text[:600]):
         start = match.start()
-        if start > len(caps[0]) and SALUTATION.match(text[start:]):
+        if start >= len(caps[0]) and SALUTATION.match(text[start:]):
             break
     else:
         return
@@ -502,6 +568,13 @@ def _date_over_lines(chunks: list[Chunk], index: int) -> tuple[datetime.date, in
     return None
 
 
+def _quoted_below(chunks: list[Chunk], index: int) -> bool:
+    """True when the sentences of a chunk come again inside one of the next few, longer, paragraphs."""
+    own = normalized(chunks[index].text)
+    return len(own) >= 40 and any(len(normalized(other.text)) > len(own) and own in normalized(other.text)
+                                  for other in chunks[index + 1:index + 5])
+
+
 def _dated_below(chunks: list[Chunk], index: int) -> bool:
     """True when a date line follows, with only header-like lines (a headline over several lines) between:
     what stands above it is still the masthead."""
@@ -561,6 +634,10 @@ def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line
     best = max(scored, key=lambda pair: pair[0])[1]
     # A headline printed twice is the title at its first place; the second is the copy.
     best = next(line for line in candidates if normalized(line.chunk.text) == normalized(best.chunk.text))
+    if best.chunk.text.isupper():  # the copy in capitals over two lines, under the headline in small letters
+        wrapped = normalized(" ".join(line.chunk.text for line in _wrapped_run(best, lines)))
+        best = next((line for line in candidates if line.chunk.line < best.chunk.line
+                     and normalized(line.chunk.text) == wrapped), best)
     speakerish = SPEAKER_LINE.search(best.chunk.text)
     others = [line for line in candidates if line is not best and SPEAKER_LINE.search(line.chunk.text)]
     if speakerish and (masthead.delivery and masthead.delivery.line < best.chunk.line
@@ -569,6 +646,14 @@ def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line
     text, date = _undated(best.chunk.text)
     if date:
         masthead.dates.append(DateSeen(date, best.chunk.line, 1))
+    if site := re.search(r"\s+[-–—|]\s+((?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6})$", text):
+        masthead.findings.append((best.chunk.line, "title-note", f"{site[1]!r} after the headline is the site's name, "
+                                                                 "not the title's; left out"))
+        text = text[:site.start()]  # "… - 24 octobre 2022 - adakar.com"
+    if (note := re.search(r"\s*(\([^()]{3,40}\))$", text)) and fold(note[1]) in all_words("markers"):
+        masthead.findings.append((best.chunk.line, "title-note", f"{note[1]!r} after the headline is the site's "
+                                                                 "note, not the title's; left out"))
+        text = text[:note.start()]  # "… United Nations Day Observance (en anglais seulement)"
     if split := trailing_delivery(text):  # un.org/sg: "Secretary-General's remarks ... [as delivered]"
         text, (kind, language) = split[0], delivery_kind(split[1])
         if masthead.delivery is None:
@@ -582,6 +667,11 @@ def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line
         masthead.dates.append(DateSeen(date, best.chunk.line, 2))
         if len(parts) >= 3 and _is_place(parts[-2]):
             masthead.venue = masthead.venue or parts[-2]
+    elif re.search(r"(?<!\d)(?:19|20)\d\d\s*$", text) and (date := find_date(text)) and strip_date(text):
+        # "رسالة … بمناسبة يوم حقوق الإنسان 10 كانون الأول/ديسمبر 2014": a headline that ends with the day of
+        # its occasion says when the text was given; it outranks the page's date line.
+        occasion = any(word in fold(text) for word in all_words("occasion_words"))
+        masthead.dates.append(DateSeen(date, best.chunk.line, 0 if occasion else 2))
 
 
 def _assign_speaker(masthead: Masthead, candidates: list[_Line], chunks: list[Chunk]) -> None:
@@ -591,8 +681,10 @@ def _assign_speaker(masthead: Masthead, candidates: list[_Line], chunks: list[Ch
         if line.role is not None:
             continue
         text = line.chunk.text
+        under_title = masthead.title is not None and line.index > 0 and chunks[line.index - 1].line == masthead.title.line
         if SPEAKER_LINE.search(text) and len(text) <= 400 or bare_speaker(text) \
-                or (is_name(text) and (_next_is_office(chunks, line.index) or "\u3400" <= text[0] <= "\u9fff")) \
+                or (is_name(text) and (_next_is_office(chunks, line.index) or "\u3400" <= text[0] <= "\u9fff"
+                                       or under_title)) \
                 or _han_office_name(text) or (is_office_line(text) and name_after_office(text)):
             masthead.speaker = Block(BlockKind.SPEAKER, text, line.chunk.line)
             line.role = "speaker"
@@ -619,6 +711,26 @@ def _honorific_block(chunks: list[Chunk], index: int) -> int | None:
     return size
 
 
+def _news_lead(chunks: list[Chunk], index: int) -> bool:
+    """True for a news item's opening sentence that says who sent the text, the text below in quotation marks
+    ("Le Secrétaire général …, Antonio Guterres, a envoyé un message …" / "« Depuis 70 ans, …")."""
+    if index + 1 >= len(chunks) or not chunks[index].single:
+        return False
+    text, below = chunks[index].text, chunks[index + 1].text.lstrip()
+    return len(text) <= 300 and text.endswith(".") and not _first_person(text) \
+        and bool(_SPEECH_NOUN.search(f" {fold(text)} ")) and bool(name_after_office(text) or name_after_honorific(text)) \
+        and below[:1] in "«“\"„"
+
+
+def _office_over_name(chunks: list[Chunk], index: int) -> bool:
+    """True for an office on its line with the name on the next ("LE SECRÉTAIRE GÉNÉRAL DES NATIONS UNIES" /
+    "ANTÓNIO GUTERRES"): the speaker, printed as a signature block above the text."""
+    run = chunks[index:index + 2]
+    return len(run) == 2 and all(c.single for c in run) and run[1].line == run[0].last + 1 \
+        and _is_office(run[0].text) and not _han_office_name(run[0].text) and is_name(run[1].text) \
+        and not _names_someone(run[1].text) and not name_after_office(run[0].text)  # not "Ambassador X" addressed
+
+
 def _han_office_name(text: str) -> str | None:
     """Return the name in a Chinese office-and-name line ("秘书长潘基文" gives "潘基文"), or "" for an office alone."""
     if is_greeting(text) or text.endswith((",", "，", ":", "：", "、")):
@@ -628,6 +740,8 @@ def _han_office_name(text: str) -> str | None:
             rest = text[len(title):].strip()
             if not rest:
                 return ""
+            if any(word in rest for word in all_words_list("han_not_names")):
+                return None  # "秘书长讲话": the office's speeches, a heading, no name
             if len(rest) <= 4 or is_name(rest):
                 return rest
     return None
@@ -789,8 +903,11 @@ def _assign_venue(masthead: Masthead, candidates: list[_Line], lines: list[_Line
         text = line.chunk.text
         if masthead.title is not None and line.chunk.line < masthead.title.line:
             continue  # a venue line sits under the headline; above it is the site's banner
+        first = fold(re.split(r"[,،.]", text)[0].strip(" –—-"))
+        numbered = re.search(r"\d", text) and first not in all_words("places")  # "Palais des Nations, …, 2nd floor"
         if line.role is not None or not line.chunk.single or len(text) > 80 or len(text.split()) > 8 \
-                or re.search(r"\d|[.:;!?…]$", text) or not text[:1].isupper() or is_name(text) or is_label(text):
+                or numbered or re.search(r"[.:;!?…]$", text) or not text[:1].isupper() or is_name(text) \
+                or is_label(text):
             continue
         last = fold(re.split(r"[,،]", text)[-1].strip(" .–—-"))
         if line.chunk.line - 1 in dated or line.chunk.line + 1 in dated \
@@ -812,13 +929,28 @@ def _clean_name(name: str) -> str | None:
     return name if 0 < len(name) <= 80 else None
 
 
+def _wrapped_run(line: _Line, lines: list[_Line]) -> list[_Line]:
+    """Return a line and the lines in capitals that go on under it with no blank line between."""
+    run = [line]
+    while _capitals_below(run[-1], lines):
+        run.append(next(other for other in lines if other.index == run[-1].index + 1))
+    return run
+
+
 def _repeated_title(masthead: Masthead, lines: list[_Line]) -> None:
     """A headline repeated under itself (a page's heading and its text's heading) is printed once."""
     if masthead.title is None:
         return
     title = normalized(masthead.title.text)
+    raw = {normalized(line.chunk.text) for line in lines if line.chunk.line == masthead.title.line}  # with its note
     for line in lines:
-        if line.role is None and normalized(line.chunk.text) == title:
+        if line.role is None and normalized(line.chunk.text) in raw | {title}:
             masthead.findings.append((line.chunk.line, "repeated-title",
                                       f"repeats the title (line {masthead.title.line}); printed once"))
             line.role = "debris"
+        elif line.role is None and line.chunk.text.isupper() and len(run := _wrapped_run(line, lines)) > 1 \
+                and normalized(" ".join(other.chunk.text for other in run)) == title:
+            for other in run:  # the title again in capitals, over several lines
+                masthead.findings.append((other.chunk.line, "repeated-title",
+                                          f"repeats the title (line {masthead.title.line}) in capitals; printed once"))
+                other.role = "debris"

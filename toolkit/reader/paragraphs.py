@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from toolkit.model import Block, BlockKind
 from toolkit.reader.debris import beside_credit, debris
-from toolkit.reader.speakers import ATTRIBUTION, SALUTATION
+from toolkit.reader.speakers import ATTRIBUTION, SALUTATION, SPEAKER_LINE, is_title_word
 
 BULLET = re.compile(r"^[•▪◦‣●·*–—-]\s+")
 # A numbered paragraph starts a new block but keeps its number: "1.", "(a)", "b)", "iv)", "II."
@@ -124,6 +124,35 @@ def _is_related_marker(text: str) -> bool:
         and (folded.rstrip().endswith((":", "：")) or len(folded) <= 40)
 
 
+def _heads_another_statement(chunk: Chunk, body: list[Block]) -> bool:
+    """True for a headline under two paragraphs of the speech that names another statement and who gives it
+    ("秘书长国际和平日倒计时100天致辞", "Message of the Secretary-General on …"): a listing page goes on with it."""
+    from toolkit.reader.detection import script_of
+    from toolkit.reader.words import all_words, fold
+
+    text = chunk.text
+    paragraphs = [block for block in body if block.kind is BlockKind.PARAGRAPH]
+    if not chunk.single or len(paragraphs) < 2 or len(text) > 100 or text.endswith(TERMINAL) \
+            or not SPEAKER_LINE.search(text) or script_of(text) != script_of(paragraphs[-1].text):
+        return False
+    folded = fold(text)
+    return is_title_word(text) or any(title in folded for title in all_words("speaker_titles") if len(title) > 2)
+
+
+def _labels_next_section(chunks: list[Chunk], index: int, body: list[Block]) -> bool:
+    """True for a site's section label under the speech with a headline and text under it ("الرسالة المصورة" /
+    "العد التنازلي لمدة 100 يوم …"): the page's next item starts there."""
+    from toolkit.reader.words import is_label
+
+    chunk = chunks[index]
+    if not chunk.single or sum(block.kind is BlockKind.PARAGRAPH for block in body) < 2 or not is_label(chunk.text) \
+            or index + 2 >= len(chunks):
+        return False
+    heading, below = chunks[index + 1], chunks[index + 2]
+    return heading.single and is_short_line(heading.text) and not SALUTATION.match(heading.text) \
+        and below.text.endswith(TERMINAL) and len(below.text) > len(heading.text)
+
+
 def is_greeting(text: str) -> bool:
     """True for a salutation line: "Mr. President,", "Excellencies,", "Дамы и господа!"."""
     return len(text) <= 80 and bool(SALUTATION.match(text))
@@ -139,9 +168,15 @@ def read_body(chunks: list[Chunk]) -> tuple[list[Block], list[Found]]:
     dashed = [chunk.text[0] in "–—" for chunk in chunks] + [False]  # lines opening with a dash
     ones = [chunk.single and chunk.text.startswith("1. ") for chunk in chunks] + [False]
     previous: Chunk | None = None
-    related = False
+    related = another = False
     for index, chunk in enumerate(chunks):
         text = chunk.text
+        if another or not related and (_heads_another_statement(chunk, body) or _labels_next_section(chunks, index, body)):
+            # "秘书长国际和平日倒计时100天致辞" under a message: a listing page's next statement, to the end.
+            findings.extend((number, "another-statement", f"{line[:60]!r} is the page's next statement (a listing); "
+                                                          "left out") for number, line in chunk.lines)
+            another = True
+            continue
         if related or (chunk.single and len(text) <= 120 and _is_related_marker(text)):
             # "【…】相關文章:", "Related articles": the page's list of other articles, to the end.
             findings.extend((number, "related-list", f"the page's list of related articles {line!r}; left out")

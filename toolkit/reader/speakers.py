@@ -46,7 +46,7 @@ SALUTATION = re.compile(
     r"^(?:(?:mr\.?|madam|madame|monsieur|señor|señora)\s+(?:vice[- ])?(?:president|chair|secretary-general|président"
     r"|presidente|co-chair)|(?:your\s+)?excellenc|excelencia|distinguished\s|ladies and gentlemen|dear\s|mesdames"
     r"|señoras y señores|дамы и господа|ваши превосходительства|уважаем|господин председатель|госпожа председатель"
-    r"|أصحاب السعادة|السيدات والسادة|السيد الرئيس|السيدة الرئيسة|各位|女士们|主席先生|主席女士|秘书长先生|诸位阁下|尊敬的|colleagues|friends,|chers|queridos"
+    r"|أصحاب السعادة|السيدات والسادة|السيد الرئيس|السيدة الرئيسة|各位|女士们|主席先生|主席女士|秘书长先生|诸位阁下|尊敬的|colleagues|friends,|chers|queridos|estimad[oa]s|querid[oa]s amig[oa]s"
     r"|honourable|honorable|good (?:morning|afternoon|evening)|bonjour|buenos días|buenas tardes"
     r"|(?:monsieur|madame) (?:le|la) \w|(?:señor|señora) (?:presidente|presidenta|secretari[oa])|excelentísim)",
     re.I,
@@ -70,6 +70,8 @@ def speaker_name(line: str) -> str | None:
         return None
     name = re.split(r"[,،]", line[match.end():])[0].strip()
     name = _NAME_END.split(name)[0].strip()
+    if _ARABIC.search(name) and not _arabic_name(strip_honorific(name)):
+        return arabic_name_after_office(line)  # no capitals: the name is found after the office
     if re.search(r"[А-ЯЁ]", name, re.I) and not is_name(name):
         # "Выступление Первого заместителя Постоянного представителя … Д.А.Полянского": in Russian the
         # office comes first, in the genitive; the name is the run of capitalised words that ends the phrase.
@@ -114,7 +116,7 @@ def cut_at_office(name: str) -> str:
 
 
 _OFFICE_GOES_ON = re.compile(r"^(?:$|of\b|for\b|to\b|and\b|de\b|du\b|des\b|d’|del\b|pour\b|para\b|et\b|y\b"
-                             r"|и\b|по\b|при\b|في|لل|ل|و|[A-ZÀ-ÞА-Я])")
+                             r"|и\b|по\b|при\b|في|لل|ل|و|ال|[A-ZÀ-ÞА-Я])")  # "رئيس الجمعية العامة"
 
 
 def is_office_line(text: str) -> bool:
@@ -195,8 +197,62 @@ def bare_speaker(text: str) -> tuple[str, str] | None:
     return None
 
 
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
+def arabic_name_after_office(text: str) -> str | None:
+    """Return the Arabic name that follows an office ("… الأمين العام للأمم المتحدة أنطونيو غوتيريش بمناسبة …").
+
+    Arabic has no capitals: the name is the two to four words after the office and what qualifies it
+    ("للأمم المتحدة"), up to the word that goes on with the sentence ("بمناسبة", "في", "أمام"); an office's or
+    a day's words (with the article "ال") are never a name.
+    """
+    from toolkit.reader.words import tables
+
+    qualifiers = sorted(tables()["arabic_names"]["office_qualifiers"], key=len, reverse=True)
+    titles = sorted((t for t in all_words("speaker_titles") if _ARABIC.search(t)), key=len, reverse=True)
+    for title in titles:
+        index = text.find(title)
+        if index < 0:
+            continue
+        rest = text[index + len(title):].strip()
+        changed = True
+        while changed:
+            changed = False
+            for qualifier in qualifiers:
+                if rest.startswith(qualifier + " "):
+                    rest, changed = rest[len(qualifier):].strip(), True
+        if found := _arabic_name(rest, whole=False):
+            return found
+    return None
+
+
+def _arabic_name(text: str, whole: bool = True) -> str | None:
+    """Return the Arabic name text is (whole) or starts with: two to four words, none an office's or a day's
+    word (with the article "ال") nor one that goes on with the sentence."""
+    from toolkit.reader.words import tables
+
+    stops = set(tables()["arabic_names"]["stops"])
+    tokens: list[str] = []
+    words_in = text.split()
+    for token in words_in:
+        clean = token.strip("،,:؛.()\"“”")
+        if not clean or clean in stops or clean.startswith(("ال", "لل")) or not _ARABIC.search(clean):
+            if whole:
+                return None
+            break
+        tokens.append(clean)
+        if clean != token:
+            break  # a comma or a colon ends the name
+    if whole and len(tokens) != len(words_in):
+        return None
+    return " ".join(tokens) if 2 <= len(tokens) <= 4 else None
+
+
 def name_after_office(text: str) -> str | None:
     """Return the name that follows an office in a line: "UN Secretary-General António Guterres' message" gives it."""
+    if _ARABIC.search(text) and (found := arabic_name_after_office(text)):
+        return found
     if text.isupper():
         return None  # in capitals a name cannot be told from the words around it
     if found := name_after_honorific(text):
