@@ -299,3 +299,14 @@ def test_class_7_a_confirmed_official_translation_is_printed_never_machine_trans
     assert arabic.is_reviewed and [b.text for b in arabic.body][0].startswith("نجتمع اليوم للاحتفال")
     html = (workspace / "output" / "un-day" / "ar.html").read_text(encoding="utf-8")
     assert "فلنجدد التزامنا بالعمل معا" in html and "[ar]" not in html
+
+
+def test_words_yaml_names_each_table_once():
+    # YAML keeps the last of two equal keys without a word: a table written twice loses its first half.
+    import yaml
+
+    from toolkit.reader.words import WORDS_FILE
+
+    root = yaml.compose(WORDS_FILE.read_text(encoding="utf-8"))
+    names = [key.value for key, _ in root.value]
+    assert len(names) == len(set(names)), sorted({n for n in names if names.count(n) > 1})
