@@ -235,6 +235,10 @@ def _presskit(cache: Path, workspace: Path) -> dict:
 
 
 def _floor(cache: Path) -> dict:
+    # The same decoding settings as presskit's: batches of one length, each decoded no longer than
+    # its sentences need (settings, not overhead; the outputs stay identical).
+    from toolkit.translation.argos import MAX_BATCH_TOKENS, decoding_limit, length_batches
+
     sentences = _sentences()
     paragraphs = body_paragraphs()
     started = time.perf_counter()
@@ -246,9 +250,14 @@ def _floor(cache: Path) -> dict:
         path = next((cache / "packages").glob(f"translate-en_{target}-*"))
         processor = spm.SentencePieceProcessor(model_file=str(path / "sentencepiece.model"))
         translator = ctranslate2.Translator(str(path / "model"), inter_threads=THREADS, intra_threads=1)
-        results = translator.translate_batch(
-            [processor.encode(s, out_type=str) for s in sentences], max_batch_size=1024, batch_type="tokens",
-            beam_size=4, length_penalty=0.2, replace_unknowns=True)
+        encoded = [processor.encode(s, out_type=str) for s in sentences]
+        results = [None] * len(encoded)
+        for batch in length_batches(encoded, MAX_BATCH_TOKENS):
+            done = translator.translate_batch(
+                [encoded[i] for i in batch], max_batch_size=MAX_BATCH_TOKENS, batch_type="tokens", beam_size=4,
+                length_penalty=0.2, replace_unknowns=True, max_decoding_length=decoding_limit([encoded[i] for i in batch]))
+            for index, result in zip(batch, done):
+                results[index] = result
         output_tokens += sum(len(r.hypotheses[0]) for r in results)
         translated = dict(zip(sentences, (_detokenize(processor, r.hypotheses[0]) for r in results)))
         translator.unload_model()

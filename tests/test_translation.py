@@ -287,3 +287,43 @@ def test_the_argos_backend_and_the_test_fake_are_translators(argos_packages):
         assert isinstance(translator, Translator)
     assert isinstance(FakeTranslator(), Translator)
     assert not isinstance(object(), Translator)
+
+
+def test_length_batches_hold_every_sentence_once_within_the_token_budget():
+    from toolkit.translation.argos import length_batches
+
+    encoded = [["▁w"] * n for n in (40, 3, 300, 12, 12, 700, 1)]
+    batches = length_batches(encoded, 64)
+    assert sorted(i for batch in batches for i in batch) == list(range(len(encoded)))
+    lengths = [[len(encoded[i]) for i in batch] for batch in batches]
+    assert lengths == [[1, 3, 12, 12], [40], [300], [700]]  # shortest first; a long one alone
+    assert all(sum(b) <= 64 or len(b) == 1 for b in lengths)
+
+
+def test_each_batch_is_decoded_no_longer_than_its_sentences_need(argos_packages):
+    # A model caught in a repetition loop (and a random test model) never ends a sentence: without
+    # a limit every hypothesis runs to CTranslate2's 256 tokens, and the batch's memory with it.
+    from toolkit.translation import packages
+    from toolkit.translation.argos import DECODING_CAP, decoding_limit
+
+    assert decoding_limit([["a"] * 5, ["b"] * 10]) == 3 * 10 + 16 and decoding_limit([["a"] * 500]) == DECODING_CAP
+    texts = ["Peace now.", "Water is the thread that ties every goal together, " * 50]  # > 512 tokens
+    calls = []
+    with ArgosTranslator(packages_dir=argos_packages) as translator:
+        model, package = translator._load(packages.installed_packages(argos_packages)[("en", "fr")])
+
+        class Recording:  # the real model, its calls noted
+            def __getattr__(self, name):
+                return getattr(model, name)
+
+            def translate_batch(self, batch, **options):
+                calls.append((len(batch), max(len(tokens) for tokens in batch), options["max_decoding_length"]))
+                return model.translate_batch(batch, **options)
+
+        translator._loaded = (translator._loaded[0], Recording(), package)
+        suggestions = translator.translate(texts, "en", "fr")
+    assert all(s.text.strip() for s in suggestions)
+    assert len(calls) == 2  # the short sentence and the long one in batches of their own
+    for size, longest, limit in calls:
+        assert limit == min(DECODING_CAP, 3 * longest + 16)
+    assert calls[0][2] < 64 and calls[1][2] == DECODING_CAP
