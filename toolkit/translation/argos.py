@@ -30,9 +30,10 @@ ENGINE = "Argos Translate (CTranslate2)"
 # its settings (ARGOS_BEAM_SIZE, default 4) and is read from there.
 LENGTH_PENALTY = 0.2
 # Token batches, not Argos's 32: on CPU large batches amortise the decoder's per-step cost, but
-# the decoder's cache grows with the batch: 1024 tokens peaked at 544-562 MB translating 120
-# sentences with a base-size model (6+6 layers, d_model 512), 512 at 368-386 MB, as fast within
-# the noise of a shared machine (10-13 s both). It bounds an archive's memory (make bench, archive).
+# the decoder's cache grows with the batch. 120 sentences, a base-size model (6+6 layers, d_model
+# 512) decoding 256 tokens each: 1024 tokens a batch peaked at 505-568 MB in 8.6-8.9 s, 512 at
+# 354-372 MB in 9.8-10.0 s. 512 keeps an archive's peak memory within 1.3x one statement's
+# (make bench, archive) for about an eighth more time where every sentence decodes that long.
 MAX_BATCH_TOKENS = 512
 NO_SPACE_LANGUAGES = frozenset({"zh", "ja"})  # sentences are joined without a space
 HYPOTHESES = 4  # n best asked for a sentence with glossary terms
