@@ -282,3 +282,53 @@ def test_a_bare_name_under_the_headline_is_the_speaker(tmp_path):
     s = read_statement(write(tmp_path, "Remarks at the United Nations Day Observance\n\nJohn Smith\nSpeech\n\n"
                                        "24 October 2008\n\nRemarks by Mr. John A. Smith\nDirector-General\n\n" + BODY))
     assert s.speaker_name == "John Smith" and s.speaker.line == 3
+
+
+# Speaker: an office printed with a non-breaking hyphen ("Secretary‑General", U+2011) is the same office.
+def test_a_lead_in_with_a_non_breaking_hyphen_in_the_office(tmp_path):
+    s = read_statement(write(tmp_path, "Following is the text of Secretary\u2011General Jane Doe’s video message to "
+                                       "the forum, today:\n\n" + BODY))
+    assert s.speaker_name == "Jane Doe"
+
+
+# Speaker: capitals after the office's occasion ("… en ocasión de la Junta Ejecutiva") are no name.
+def test_capitals_in_the_occasion_after_an_office_are_no_name(tmp_path):
+    s = read_statement(write(tmp_path, "Discurso del Director del Programa en ocasión de la sesión anual de la "
+                                       "Junta Ejecutiva 2024\n\n3 de junio de 2024\n\n" + CUERPO))
+    assert s.speaker_name is None
+    assert s.title.text.startswith("Discurso del Director")
+
+
+# Delivery note: a one-sentence notice ending with a delivery note's wording is the delivery note, not the body.
+def test_a_sentence_ending_with_as_prepared_for_delivery_is_the_delivery_note(tmp_path):
+    s = read_statement(write(tmp_path, "Discurso de la Directora en la Junta 2024\n\n3 de junio de 2024\n\n"
+                                       "El siguiente discurso se presenta tal y como se preparó para su entrega.\n\n"
+                                       + CUERPO))
+    assert s.delivery is not None and s.delivery.line == 5
+    assert s.body[0].text.startswith("Quisiera")
+
+
+# Body: greetings in Russian ("Дорогие коллеги,") and Chinese address lines open the speech.
+def test_a_russian_dear_colleagues_opens_the_speech(tmp_path):
+    s = read_statement(write(tmp_path, "Послание Директора по случаю праздника\n25.07.2012\nДорогие коллеги,\n"
+                                       "Каждый год я совершаю поездку в одну из наших стран, чтобы встретиться с "
+                                       "коллегами и партнерами.\nСпасибо.\n"))
+    assert s.body[0].line == 3 and s.venue is None
+
+
+def test_chinese_address_lines_open_the_speech(tmp_path):
+    s = read_statement(write(tmp_path, "张伟博士、\n新任主席李明大使、\n各位阁下、亲爱的同事和朋友们:\n"
+                                       "首先,我祝贺李明大使当选主席。我期待在未来一年与您合作。\n"
+                                       "我们必须共同努力,实现和平与发展。\n"))
+    assert s.title is None and s.body[0].line == 1
+    s = read_statement(write(tmp_path, "玛丽亚·罗莎公主殿下,世界卫生大会主席约翰·史密斯阁下:\n\n"
+                                       "首先,我要感谢公主殿下多年来的不懈支持。\n\n" + 正文))
+    assert s.body[0].line == 1 and s.speaker_name is None
+
+
+# Venue: a caseless script's venue line ends in a known place ("بيت الأمم المتحدة، بيروت"); a greeting is no venue.
+def test_an_arabic_venue_line_under_the_date(tmp_path):
+    s = read_statement(write(tmp_path, "افتتاح الدورة الوزارية للجنة\n\n9 أيار/مايو 2012\nبيت الأمم المتحدة، بيروت\n\n"
+                                       "السيدات والسادة،\n\nيسعدني أن أرحب بكم جميعاً في افتتاح هذه الدورة المهمة.\n"))
+    assert s.venue == "بيت الأمم المتحدة، بيروت"
+    assert s.body[0].line == 6

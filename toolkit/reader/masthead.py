@@ -906,10 +906,12 @@ def _assign_venue(masthead: Masthead, candidates: list[_Line], lines: list[_Line
         first = fold(re.split(r"[,،.]", text)[0].strip(" –—-"))
         numbered = re.search(r"\d", text) and first not in all_words("places")  # "Palais des Nations, …, 2nd floor"
         if line.role is not None or not line.chunk.single or len(text) > 80 or len(text.split()) > 8 \
-                or numbered or re.search(r"[.:;!?…]$", text) or not text[:1].isupper() or is_name(text) \
-                or is_label(text):
+                or numbered or re.search(r"[.:;!?…,،]$", text) or is_name(text) or is_label(text):
             continue
         last = fold(re.split(r"[,،]", text)[-1].strip(" .–—-"))
+        caseless = text[:1].isalpha() and not text[:1].isupper() and not text[:1].islower()  # Arabic, Chinese
+        if not (text[:1].isupper() or caseless and last in all_words("places")):
+            continue  # "بيت الأمم المتحدة، بيروت": without capitals, a venue line ends in a known place
         if line.chunk.line - 1 in dated or line.chunk.line + 1 in dated \
                 or last in all_words("places") and len(re.split(r"[,،]", text)) >= 2:
             masthead.venue = text.strip(" ,.–—-")

@@ -45,7 +45,7 @@ _NAME_END = re.compile(
 SALUTATION = re.compile(
     r"^(?:(?:mr\.?|madam|madame|monsieur|señor|señora)\s+(?:vice[- ])?(?:president|chair|secretary-general|président"
     r"|presidente|co-chair)|(?:your\s+)?excellenc|excelencia|distinguished\s|ladies and gentlemen|dear\s|mesdames"
-    r"|señoras y señores|дамы и господа|ваши превосходительства|уважаем|господин председатель|госпожа председатель"
+    r"|señoras y señores|дамы и господа|ваши превосходительства|уважаем|дорог(?:ие|ой|ая)\s|господин председатель|госпожа председатель"
     r"|أصحاب السعادة|السيدات والسادة|السيد الرئيس|السيدة الرئيسة|各位|女士们|主席先生|主席女士|秘书长先生|诸位阁下|尊敬的|colleagues|friends,|chers|queridos|estimad[oa]s|querid[oa]s amig[oa]s"
     r"|honourable|honorable|good (?:morning|afternoon|evening)|bonjour|buenos días|buenas tardes"
     r"|(?:monsieur|madame) (?:le|la) \w|(?:señor|señora) (?:presidente|presidenta|secretari[oa])|excelentísim)",
@@ -265,6 +265,9 @@ def name_after_office(text: str) -> str | None:
         if index < 0:
             continue
         rest = text[index + len(title) + skip:]
+        # "Administrador del PNUD en ocasión de la … Junta Ejecutiva": the name follows the office and its
+        # qualifier; what comes after "en", "at", "on" … is the occasion, whose capitals are no name.
+        rest = _NAME_END.split(rest, maxsplit=1)[0]
         if found := _first_name_run(rest):
             return found
         tokens = []
