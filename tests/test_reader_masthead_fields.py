@@ -332,3 +332,38 @@ def test_an_arabic_venue_line_under_the_date(tmp_path):
                                        "السيدات والسادة،\n\nيسعدني أن أرحب بكم جميعاً في افتتاح هذه الدورة المهمة.\n"))
     assert s.venue == "بيت الأمم المتحدة، بيروت"
     assert s.body[0].line == 6
+
+
+# Speaker: an Arabic byline "للدكتور …، المدير العام …" under the headline is the speaker line, not the title's end.
+def test_an_arabic_byline_is_the_speaker_line(tmp_path):
+    s = read_statement(write(tmp_path, "الكلمة الافتتاحية بمناسبة يوم الأغذية العالمي\nللدكتور أحمد سالم، المدير العام "
+                                       "للمنظمة\n16/10/2025\nأصحاب السعادة،\nيسعدني أن أرحب بكم جميعاً في هذا اليوم "
+                                       "المهم.\n"))
+    assert s.title.text == "الكلمة الافتتاحية بمناسبة يوم الأغذية العالمي"
+    assert s.speaker_name == "أحمد سالم" and s.date == datetime.date(2025, 10, 16) and s.body[0].line == 4
+
+
+# Speaker and title: an office and a name alone over the page ("المدير العام أحمد سالم") is never the headline.
+def test_an_office_and_name_line_above_the_headline_is_not_the_title(tmp_path):
+    s = read_statement(write(tmp_path, "المدير العام أحمد سالم\n\nالدورة الثالثة والأربعون للمؤتمر البند السادس: "
+                                       "تعيين المدير العام\n\nللدكتور أحمد سالم، المدير العام للمنظمة\n\n01/07/2023\n\n"
+                                       "السيدة رئيسة المؤتمر،\n\nيسعدني أن أقف أمامكم اليوم في هذا المؤتمر المهم.\n"))
+    assert s.title.text.startswith("الدورة الثالثة والأربعون")
+    assert s.speaker_name == "أحمد سالم" and s.body[0].line == 9
+    assert 1 in {f.line for f in s.findings}
+
+
+# Speaker: a Chinese speaker line with the organisation before the office and a title after the name.
+def test_a_chinese_speaker_line_with_organisation_and_title(tmp_path):
+    s = read_statement(write(tmp_path, "世卫组织总干事2024年5月27日在世界卫生大会的欢迎辞\n\n世卫组织总干事张伟博士\n\n"
+                                       "2024年5月27日\n\n" + 正文))
+    assert s.title.text.startswith("世卫组织总干事2024年5月27日")
+    assert s.speaker_name == "张伟" and s.venue is None and s.date == datetime.date(2024, 5, 27)
+
+
+# Header: a document's header line that ends with its symbol ("第七十一届世界卫生大会 A71/3") is no headline.
+def test_a_document_header_line_ending_with_its_symbol(tmp_path):
+    s = read_statement(write(tmp_path, "第七十一届世界卫生大会 A71/3\n议程项目3 2018 年5 月21 日\n总干事张伟博士的讲话\n"
+                                       "卢旺达共和国总统阁下、瑞士联邦主席\n阁下、各代表团团长、女士们、先生们:\n" + 正文))
+    assert s.symbol == "A71/3" and s.title.text == "总干事张伟博士的讲话"
+    assert s.speaker_name == "张伟" and s.date == datetime.date(2018, 5, 21) and s.body[0].line == 4

@@ -175,6 +175,8 @@ def _only_place_around(before: str, after: str) -> bool:
     after = after.strip(" ,，،)|–—-")
     if len(re.findall(r"[\u3400-\u9fff]", before)) > 12:
         return False  # a Chinese headline that ends with its date, not a date line
+    if len(re.findall(r"[\u3400-\u9fff]", after)) > 8:
+        return False  # "世卫组织总干事2024年5月27日在第七十七届世界卫生大会高级别欢迎辞": a headline with its date inside
     if is_label(after.strip(" :：")):
         after = ""  # "2023年07月12日 切換語言:": a label beside the date
     return (len(before.split()) <= 6 and not before.endswith((".", ":", ";"))

@@ -87,17 +87,19 @@ def _credit(text: str) -> bool:
                 or len(text) <= 160 and "/" in text and CREDIT.search(text))
 
 
-def photo_caption(text: str) -> tuple[str, str] | None:
+def photo_caption(text: str, ended: bool = True) -> tuple[str, str] | None:
     """Return a finding for a photo's caption or alt text above the speech, or None.
 
     A caption says what the picture shows, in one sentence: "Filippo Grandi delivers a speech from
     behind a lectern.", "秘书长于2020年1月会见…". Only lines above the speech are asked: in the text
-    the same words are the speaker's own.
+    the same words are the speaker's own. Without its full stop (ended False) only a line above the
+    headline is asked: a headline may read "X speaks at …".
     """
     if len(text) > 250 or re.search(r"[.!?]\s+\S|[。！？]", text.rstrip(".。")):
         return None  # more than one sentence: the speech
     found = _phrase("caption_phrases").search(fold(text))
-    if found and not _phrase("first_person").search(fold(text)) and (text.endswith((".", "。")) or "\u3400" <= found[0][0] <= "\u9fff"):
+    if found and not _phrase("first_person").search(fold(text)) \
+            and (not ended or text.endswith((".", "。")) or "\u3400" <= found[0][0] <= "\u9fff"):
         return "caption-line", f"photo caption {text[:60]!r} (what the picture shows); left out of the release"
     return None
 
@@ -119,6 +121,48 @@ def venue_line(text: str) -> str | None:
     """Return the place of a news-service line such as "Geneva (UN Information Service)"."""
     match = _NEWS_SERVICE.match(text)
     return match["venue"].title() if match and match["venue"].isupper() else match and match["venue"]
+
+
+def _glued_logo(text: str) -> bool:
+    """True for a banner whose logo's letters are glued to the name they stand for:
+    "UNUnited Nations Economic Commission for Europe"."""
+    for size in range(2, 7):
+        head, rest = text[:size], text[size:]
+        if len(rest) < 2 or not head.isupper() or not head.isalpha() or not rest[0].isupper() or not rest[1].islower():
+            continue
+        initials = "".join(word[0] for word in rest.split() if word[:1].isupper())
+        return len(rest.split()) >= size and initials.startswith(head)
+    return False
+
+
+def _document_label(text: str) -> bool:
+    """True for a document's part label: "Annex D", "المرفق دال", "Приложение II", "附件一"."""
+    folded = bare(text)
+    for label in sorted(all_words("document_labels"), key=len, reverse=True):
+        if folded == label or folded.startswith(label + " ") and len(folded.split()) - len(label.split()) == 1 \
+                and len(folded) - len(label) <= 7 and not folded.endswith("s"):
+            return True
+        if "\u3400" <= label[0] <= "\u9fff" and folded.startswith(label) and len(folded) - len(label) <= 2:
+            return True
+    return False
+
+
+_NOT_A_BODY = re.compile(r"^(?:by|of|from|on|at|to|for|de|du|des|d’|par|sur|à|au|del|por|la|le|les|el|the)\b", re.I)
+
+
+def _type_and_office(text: str) -> bool:
+    """True for a page's item type and office run together: "Déclarations Haut-Commissariat aux droits de l’homme",
+    "Press releases Human Rights Council" (OHCHR's pages), never a headline: no verb, no name, no date."""
+    if len(text) > 90 or re.search(r"[\d.:;!?,]", text):
+        return False
+    folded = fold(text)
+    for label in sorted(all_words("section_labels"), key=len, reverse=True):
+        if len(label) < 4 or not folded.startswith(label + " "):
+            continue
+        rest = text[len(label) + 1:].strip()
+        return rest[:1].isupper() and not _NOT_A_BODY.match(rest) \
+            and any(body in fold(rest) for body in all_words("meeting_words") if len(body) > 8)
+    return False
 
 
 def debris(text: str) -> tuple[str, str] | None:
@@ -146,6 +190,12 @@ def debris(text: str) -> tuple[str, str] | None:
         return "marker", f"marker line {text!r} (not part of the speech); left out of the release"
     if is_label(text):
         return "section-label", f"site section label {text!r}; left out of the release"
+    if _glued_logo(text):
+        return "banner", f"site banner {text!r} (the logo's letters glued to the name); left out of the release"
+    if _document_label(text):
+        return "section-label", f"document label {text!r} (a part of the document, not of the speech); left out"
+    if _type_and_office(text):
+        return "section-label", f"site section label {text!r} (the page's item type and office); left out"
     if DURATION.match(text):
         return "marker", f"time {text!r} (a video's length, a clock time); left out of the release"
     if is_timestamp(text):

@@ -24,12 +24,15 @@ from toolkit.reader.speakers import (
     SPEAKER_LINE, bare_speaker, is_lead_in, is_office_line, is_name, is_title_word, name_after_office, speaker_name,
     cut_at_office, han_name_in, name_in, strip_honorific,
 )
-from toolkit.reader.speakers import all_words_list, han_name_after_office, is_honorific, name_after_honorific, name_with_office
+from toolkit.reader.speakers import all_words_list, byline_name, han_name_after_office, is_honorific, name_after_honorific, name_with_office
 from toolkit.reader.words import all_words, fold, is_label
 
 # How far down the page the masthead may reach, in chunks (not counting those left out as site chrome).
 _ZONE = 16
 
+
+# A document symbol at the end of a document's header line: "A71/3", "A/HRC/39/2", "E/ICEF/2012/9".
+_DOC_SYMBOL = re.compile(r"^[A-Z]{1,8}(?:/[A-Z]{1,8})*/?\d+(?:/[\w.\-]+)+$")
 
 # A bulletin's number under an information centre's banner: "No. 01/116", "Nº 2023/45".
 _BULLETIN_NUMBER = re.compile(r"^(?:No|N°|Nº|№)\.?\s*\d{1,4}(?:[/-]\d{1,4})+$", re.I)
@@ -87,6 +90,10 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
         masthead.speaker = Block(BlockKind.SPEAKER, labelled[2], chunk.line)  # "发言 | 安东尼奥·古特雷斯, 秘书长"
         masthead.speaker_name = masthead.speaker_name or _clean_name(bare[0])
         return "speaker"
+    if chunk.single and masthead.speaker is None and len(text) <= 200 and (name := byline_name(text)):
+        masthead.speaker = Block(BlockKind.SPEAKER, text, chunk.line)  # "للدكتور شو دونيو، المدير العام …"
+        masthead.speaker_name = masthead.speaker_name or name
+        return "speaker"
     if chunk.single and (found := debris(text)):
         masthead.findings.append((chunk.line, *found))
         if (_posting_stamp(text, found[0]) or is_timestamp(re.split(r"[:：]\s*", text, maxsplit=1)[-1])) \
@@ -114,6 +121,10 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
             masthead.findings.append((chunk.line, "repeated-symbol", f"the symbol again {text!r}; left out"))
             return "debris"
         masthead.symbol = text
+        return "symbol"
+    if chunk.single and len(text) <= 60 and " " in text and _DOC_SYMBOL.match(text.split()[-1]) \
+            and masthead.symbol is None and not find_date(text):
+        masthead.symbol = text.split()[-1]  # "第七十一届世界卫生大会 A71/3": the body and the document's symbol
         return "symbol"
     if chunk.single and (place := venue_line(text)):
         masthead.venue = masthead.venue or place
@@ -277,9 +288,16 @@ def _title_score(line: _Line, position: int, lines: list[_Line], script: str | N
         score -= 6
     if SPEAKER_LINE.search(text) and (len(text) > 12 or _names_someone(text)):
         score -= 1.5  # "Statement by H.E. Mr. X": the speaker line under a headline
-    if bare_speaker(text) or is_name(text) or _is_office(text):
+    if bare_speaker(text) or is_name(text) or _is_office(text) or _office_and_name(text):
         score -= 4
     return score
+
+
+def _office_and_name(text: str) -> bool:
+    """True for a line that is an office and a name and nothing else ("المدير العام شو دونيو", "Director-General
+    Jane Doe"): a speaker or the site's section for that person, never a headline."""
+    name = name_after_office(text)
+    return bool(name) and len(text) <= 80 and text.strip().endswith(name) and is_title_word(text.strip())
 
 
 def _names_meeting(folded: str) -> bool:
@@ -381,6 +399,15 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
             lines.append(line)
             continue
         line.role = _sure_role(masthead, line)
+        if line.role is None and index < 4 and chunk.single and photo_caption(chunk.text, ended=False) \
+                and _headline_below(chunks, index):
+            # "Генеральный секретарь выступает в зале Генеральной Ассамблеи" over "Послание Генерального
+            # секретаря": what the picture shows, above the headline that says what the text is.
+            masthead.findings.append((chunk.line, "caption-line", f"photo caption {_short(chunk.text)} above the "
+                                                                  "headline; left out of the release"))
+            line.role = "debris"
+            lines.append(line)
+            continue
         if line.role is None and index < 3 and not lines and _news_lead(chunks, index):
             masthead.findings.append((chunk.line, "lead-in", f"lead-in {_short(chunk.text)} (a news item's opening, "
                                                              "the text below in quotation marks); left out of the body"))
@@ -415,6 +442,7 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
             break  # the speech itself
         lines.append(line)
     _truncated_copies(masthead, lines)
+    _joined_banners(masthead, lines)
     candidates = [line for line in lines if line.role is None]
     _assign_title(masthead, candidates, lines, _body_script(chunks, len(lines)))
     _repeated_title(masthead, lines)
@@ -539,6 +567,23 @@ def _truncated_copies(masthead: Masthead, lines: list[_Line]) -> None:
             masthead.findings.append((line.chunk.line, "truncated-title", f"{_short(text)} is line "
                                       f"{whole.chunk.line} cut short (the page's breadcrumb or player title); left out"))
             line.role = "debris"
+
+
+def _joined_banners(masthead: Masthead, lines: list[_Line]) -> None:
+    """A line that joins two lines above it with a dash or a bar ("NGO UNESCO Liaison committee - NGO International
+    Conference" under both) is the site's name and tagline, printed as a banner: the three are left out."""
+    for line in lines:
+        parts = re.split(r"\s+[-–—|]\s+", line.chunk.text)
+        if line.role is not None or len(parts) != 2:
+            continue
+        above = [other for other in lines if other.index < line.index and other.role is None]
+        pieces = [next((other for other in above if normalized(other.chunk.text) == normalized(part)), None)
+                  for part in parts]
+        if all(pieces):
+            for other in (*pieces, line):
+                masthead.findings.append((other.chunk.line, "banner", f"site banner {_short(other.chunk.text)} (the "
+                                                                      "site's name, printed again joined); left out"))
+                other.role = "debris"
 
 
 def _raw_stamps(masthead: Masthead, lines: list[_Line]) -> None:
@@ -733,17 +778,23 @@ def _office_over_name(chunks: list[Chunk], index: int) -> bool:
 
 def _han_office_name(text: str) -> str | None:
     """Return the name in a Chinese office-and-name line ("秘书长潘基文" gives "潘基文"), or "" for an office alone."""
-    if is_greeting(text) or text.endswith((",", "，", ":", "：", "、")):
+    if is_greeting(text) or text.endswith((",", "，", ":", "：", "、", "。", "！", "？", "!", "?", ".")):
         return None
     for title in sorted(all_words("speaker_titles"), key=len, reverse=True):
-        if text.startswith(title) and "\u3400" <= title[0] <= "\u9fff":
-            rest = text[len(title):].strip()
-            if not rest:
-                return ""
-            if any(word in rest for word in all_words_list("han_not_names")):
-                return None  # "秘书长讲话": the office's speeches, a heading, no name
-            if len(rest) <= 4 or is_name(rest):
-                return rest
+        if not "\u3400" <= title[0] <= "\u9fff" or (at := text.find(title)) < 0 or at > 6 \
+                or not all("\u3400" <= c <= "\u9fff" for c in text[:at]):
+            continue  # "世卫组织总干事谭德塞博士": the organisation's short name may stand before the office
+        rest = text[at + len(title):].strip()
+        for suffix in sorted(all_words_list("han_name_suffixes"), key=len, reverse=True):
+            if rest.endswith(suffix) and len(rest) > len(suffix):
+                rest = rest[:-len(suffix)]  # "谭德塞博士": the doctor's title after the name
+                break
+        if not rest or rest in all_words_list("han_name_suffixes"):
+            return "" if not at and not rest else None  # "谢谢主席先生": thanks to the chair, no name
+        if any(word in rest for word in all_words_list("han_not_names")):
+            return None  # "秘书长讲话": the office's speeches, a heading, no name
+        if len(rest) <= 4 or is_name(rest):
+            return rest
     return None
 
 

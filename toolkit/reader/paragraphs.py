@@ -159,13 +159,13 @@ def is_greeting(text: str) -> bool:
         return False
     if SALUTATION.match(text):
         return True
-    # A Chinese address line: the names and offices of those addressed, ending in "、" (the list goes on)
-    # or ":" after an honour ("穆娜·侯赛因公主殿下,世界卫生大会主席凯瓦·贝恩阁下:").
+    # A Chinese address line: the names and offices of those addressed, ending in "、" (the list goes on),
+    # or naming an honour in the list ("穆娜·侯赛因公主殿下,世界卫生大会主席凯瓦·贝恩阁下:", "…阁下、…").
     han = sum("\u3400" <= c <= "\u9fff" for c in text) >= 2
-    return han and (text.endswith("、") or text.endswith((":", "：", ",", "，")) and bool(_HAN_HONOUR.search(text)))
+    return han and (text.endswith("、") or bool(_HAN_HONOUR.search(text)))
 
 
-_HAN_HONOUR = re.compile(r"(?:阁下|閣下|殿下)[们們]?[:：,，]$")
+_HAN_HONOUR = re.compile(r"(?:阁下|閣下|殿下)[们們]?(?:[、:：,，]|$)")
 
 
 Found = tuple[int, str, str]  # line, code, message

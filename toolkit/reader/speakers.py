@@ -200,6 +200,19 @@ def bare_speaker(text: str) -> tuple[str, str] | None:
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
+def byline_name(text: str) -> str | None:
+    """Return the name of a speaker line that opens with a byline ("للدكتور شو دونيو، المدير العام …" gives
+    "شو دونيو"): the words up to the comma, without honorifics or the office."""
+    folded = fold(text)
+    for word in sorted(all_words("bylines"), key=len, reverse=True):
+        if folded.startswith(word + " "):
+            name = re.split(r"[,،(]", text.strip()[len(word) + 1:])[0]
+            name = cut_at_office(strip_honorific(name.strip())).strip()
+            if 1 <= len(name.split()) <= 5 and not re.search(r"[\d.:;!?]", name) and not is_title_word(name):
+                return name
+    return None
+
+
 def arabic_name_after_office(text: str) -> str | None:
     """Return the Arabic name that follows an office ("… الأمين العام للأمم المتحدة أنطونيو غوتيريش بمناسبة …").
 
@@ -370,6 +383,10 @@ def han_name_after_office(text: str) -> str | None:
                 and text[end] not in _han_name_stops():
             end += 1
         name = text[start:end]
+        for suffix in sorted(all_words_list("han_name_suffixes"), key=len, reverse=True):
+            if name.endswith(suffix) and len(name) > len(suffix):
+                name = name[:-len(suffix)]  # "总干事谭德塞博士的讲话": the doctor's title after the name
+                break
         # A name is followed by what the person does ("在", "就", "於"), or a bracket; two to four characters
         # unless it is a foreign name with a dot.
         followed = end < len(text) and (text[end] in _han_name_stops() or text[end] in "(（")
