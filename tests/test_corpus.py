@@ -183,12 +183,7 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     "en-unece-2006-belka-inland-transport": {
         "title": "'INLAND TRANSPORT COMMITTEE'",
     },
-    "en-unece-2007-ordzhonikidze-60th-session": {
-        "title": "'Remarks by Mr. Sergei Ordzhonikidze United Nations Under-Secretary-General Director-General of the United Nations Office at Geneva Palais des Nations (Conference Room XIX), Geneva'",
-        "venue": "None",
-    },
     "es-pnud-2013-clark-informe-junta-ejecutiva": {
-        "speaker_name": "None",
         "venue": "'Nueva York'",
     },
     "fr-adakar-2022-journee-nations-unies": {

@@ -367,3 +367,37 @@ def test_a_document_header_line_ending_with_its_symbol(tmp_path):
                                        "卢旺达共和国总统阁下、瑞士联邦主席\n阁下、各代表团团长、女士们、先生们:\n" + 正文))
     assert s.symbol == "A71/3" and s.title.text == "总干事张伟博士的讲话"
     assert s.speaker_name == "张伟" and s.date == datetime.date(2018, 5, 21) and s.body[0].line == 4
+
+
+# Speaker: a Chinese name ends where the occasion's words begin ("古特雷斯国际和平日致辞").
+def test_a_chinese_name_before_the_occasion(tmp_path):
+    s = read_statement(write(tmp_path, "联合国秘书长张伟国际和平日致辞\n\n2023年9月21日\n\n" + 正文))
+    assert s.speaker_name == "张伟"
+
+
+# Speaker: in Russian the office's own "по …" may stand between office and name; an organisation's capitals
+# end the name; a day's name after "по случаю" is nobody's.
+def test_russian_names_after_the_office(tmp_path):
+    body = "Мы собрались сегодня, чтобы подтвердить нашу приверженность Уставу и народам мира.\n"
+    for headline, name in (("Выступление Верховного комиссара ООН по правам человека Анны Петровой", "Анны Петровой"),
+                           ("Обращение Генерального директора ЮНЕСКО Анны Петровой по случаю Дня книги", "Анны Петровой"),
+                           ("Послание Генерального секретаря по случаю Дня Организации Объединенных Наций", None)):
+        s = read_statement(write(tmp_path, f"{headline}\n\n3 мая 2023 года\n\n{body}"))
+        assert s.speaker_name == name, headline
+
+
+# Speaker: a headline that names its speaker before a colon ("Helen Clark: Informe al …").
+def test_a_headline_that_names_its_speaker_before_a_colon(tmp_path):
+    s = read_statement(write(tmp_path, "Jane Doe: Remarks at the opening of the Assembly\n\n5 June 2023\n\n" + BODY))
+    assert s.speaker_name == "Jane Doe" and s.title.text.startswith("Jane Doe:")
+
+
+# Speaker and venue: office lines under "Remarks by Mr. X" are the speaker's; a room in brackets keeps the place;
+# "[Index]" is the site's navigation.
+def test_office_lines_under_a_remarks_by_headline_and_a_venue_with_its_room(tmp_path):
+    s = read_statement(write(tmp_path, "Press Release\n\n[Index]\n\nRemarks by Mr. John Smith\nUnder-Secretary-General\n"
+                                       "Director-General of the Office\nPalais des Nations (Room XIX), Geneva\n\n"
+                                       "Thursday, 26 April 2007, at 9:30 a.m.\n\nMr. Chairman,\n\n" + BODY))
+    assert s.title.text == "Remarks by Mr. John Smith" and s.speaker_name == "John Smith"
+    assert s.venue == "Palais des Nations (Room XIX), Geneva" and s.date == datetime.date(2007, 4, 26)
+    assert 3 in {f.line for f in s.findings} and s.body[0].line == 12

@@ -75,7 +75,8 @@ class _Line:
 
 def _is_place(text: str) -> bool:
     """True for a place line: "Genève", "United Nations Headquarters, New York", "بيروت , لبنان"."""
-    parts = [fold(part.strip(" .–—-")) for part in re.split(r"[,،]", text)]
+    # "Palais des Nations (Conference Room XIX), Geneva": a room in brackets does not change the place.
+    parts = [fold(re.sub(r"\s*\([^()]{1,40}\)", "", part).strip(" .–—-")) for part in re.split(r"[,،]", text)]
     if not parts or not parts[0] or len(parts) > 3 or any(len(part.split()) > 6 for part in parts):
         return False
     return all(part in all_words("places") for part in parts if part) \
@@ -259,8 +260,8 @@ def _title_score(line: _Line, position: int, lines: list[_Line], script: str | N
     while after is not None and after.role is None and after.chunk.line == _last(lines, after.index - 1) + 1:
         after = next((other for other in lines if other.index == after.index + 1), None)  # a wrapped headline
     later = [other for other in lines if other.index > line.index + 1 and other.role is None]
-    if after is not None and (after.role in ("delivery", "date", "teaser") or SPEAKER_LINE.search(after.chunk.text)):
-        score += 1  # a headline sits above its delivery note, date, speaker line or standfirst
+    if after is not None and (after.role in ("delivery", "date", "teaser", "venue") or SPEAKER_LINE.search(after.chunk.text)):
+        score += 1  # a headline sits above its delivery note, date, venue, speaker line or standfirst
     repeated = any(abs(other.index - line.index) > 1 and normalized(other.chunk.text) == normalized(text)
                    for other in lines)
     before_line = next((other for other in lines if other.index == line.index - 1), None)
@@ -832,6 +833,12 @@ def _extend(masthead: Masthead, candidates: list[_Line], chunks: list[Chunk]) ->
             masthead.speaker = Block(BlockKind.SPEAKER, f"{joined}{'' if joined.endswith(' by') else ','} {text}",
                                      masthead.speaker.line)
             line.role = "speaker"
+        elif before == "title" and adjacent and masthead.speaker is None and SPEAKER_LINE.search(masthead.title.text) \
+                and _is_office(text):
+            # "Remarks by Mr. X" / "United Nations Under-Secretary-General": the offices of the speaker the
+            # headline names, not the headline's end.
+            masthead.speaker = Block(BlockKind.SPEAKER, f"{masthead.title.text.rstrip(',')}, {text}", masthead.title.line)
+            line.role = "speaker"
         elif before == "title" and adjacent and _title_open(masthead) and masthead.speaker is None \
                 and script_of(text) in (None, script_of(masthead.title.text)) and _goes_on(masthead.title.text, text):
             masthead.title = Block(BlockKind.TITLE, f"{masthead.title.text} {text}", masthead.title.line)
@@ -876,6 +883,8 @@ def _name_of(masthead: Masthead) -> str | None:
             name = name_after_office(text) or name_after_honorific(text) or name
         if block is masthead.title:
             name = name or name_after_office(text) or name_after_honorific(text)  # "… CEPAL, SRA. ALICIA BARCENA"
+            if name is None and (head := re.match(r"^([^:：]{3,50})[:：]\s+\S", text)) and is_name(head[1]):
+                name = head[1]  # "Helen Clark: Informe al …": the headline names its speaker before a colon
         elif name is None and (bare := bare_speaker(text)):
             name = bare[0]
         if name is None and block is masthead.speaker and (han := _han_office_name(text)):

@@ -68,14 +68,17 @@ def speaker_name(line: str) -> str | None:
     match = SPEAKER_NAME.match(line)
     if not match:
         return None
-    name = re.split(r"[,،]", line[match.end():])[0].strip()
-    name = _NAME_END.split(name)[0].strip()
+    whole = re.split(r"[,،]", line[match.end():])[0].strip()
+    name = _NAME_END.split(whole)[0].strip()
     if _ARABIC.search(name) and not _arabic_name(strip_honorific(name)):
         return arabic_name_after_office(line)  # no capitals: the name is found after the office
     if re.search(r"[А-ЯЁ]", name, re.I) and not is_name(name):
         # "Выступление Первого заместителя Постоянного представителя … Д.А.Полянского": in Russian the
         # office comes first, in the genitive; the name is the run of capitalised words that ends the phrase.
-        name = _trailing_name(name) or ""
+        # "Выступление Верховного комиссара ООН по правам человека Мишель Бачелет": the office's own "по …"
+        # may stand between the office and the name.
+        name = _trailing_name(name) or _trailing_name(_NAME_END.split(whole, maxsplit=2)[-1]) or "" \
+            if _NAME_END.search(whole) and not re.search(r"\s(?:по случаю|в связи с)\s", whole) else _trailing_name(name) or ""
     return name if 0 < len(name) <= 80 else None
 
 
@@ -86,8 +89,9 @@ def _trailing_name(text: str) -> str | None:
     """Return the capitalised words that end a phrase when they read as a name ("… при ООН Д.А.Полянского")."""
     run: list[str] = []
     for token in reversed(text.split()):
-        if not _CAPITAL.match(token) or token.casefold() in all_words_list("not_names") or is_title_word(token):
-            break
+        if not _CAPITAL.match(token) or token.casefold() in all_words_list("not_names") or is_title_word(token) \
+                or token.isupper() and len(token) > 1 and not text.isupper():
+            break  # "ЮНЕСКО Одре Азуле": an organisation's letters end the run
         run.insert(0, token)
     if len(run) == 1 and _INITIALS.match(run[0]) or 2 <= len(run) <= 4 and is_name(" ".join(run)):
         return " ".join(run)
@@ -379,8 +383,9 @@ def han_name_after_office(text: str) -> str | None:
             index += 1
             continue
         start = end = index + len(title)
+        occasion = tuple(word for word in _han_not_names() if len(word) >= 2)
         while end < len(text) and end - start < 12 and ("\u3400" <= text[end] <= "\u9fff" or text[end] in "·‧・•") \
-                and text[end] not in _han_name_stops():
+                and text[end] not in _han_name_stops() and not (end > start + 1 and simplified.startswith(occasion, end)):
             end += 1
         name = text[start:end]
         for suffix in sorted(all_words_list("han_name_suffixes"), key=len, reverse=True):
@@ -389,7 +394,8 @@ def han_name_after_office(text: str) -> str | None:
                 break
         # A name is followed by what the person does ("在", "就", "於"), or a bracket; two to four characters
         # unless it is a foreign name with a dot.
-        followed = end < len(text) and (text[end] in _han_name_stops() or text[end] in "(（")
+        followed = end < len(text) and (text[end] in _han_name_stops() or text[end] in "(（"
+                                        or simplified.startswith(occasion, end))  # "古特雷斯国际和平日致辞"
         if followed and (2 <= len(name) <= 4 or re.fullmatch(r"[\u3400-\u9fff]{1,6}[·‧・•][\u3400-\u9fff]{1,8}", name)) \
                 and not any(word in to_simplified(name) for word in _han_not_names()):
             return name
