@@ -401,3 +401,19 @@ def test_office_lines_under_a_remarks_by_headline_and_a_venue_with_its_room(tmp_
     assert s.title.text == "Remarks by Mr. John Smith" and s.speaker_name == "John Smith"
     assert s.venue == "Palais des Nations (Room XIX), Geneva" and s.date == datetime.date(2007, 4, 26)
     assert 3 in {f.line for f in s.findings} and s.body[0].line == 12
+
+
+# Dates: "2018/06/05" (year first) and the Russian abbreviation "г." after the year.
+def test_year_first_slashed_dates_and_the_russian_g(tmp_path):
+    s = read_statement(write(tmp_path, "Message on World Water Day\n\n2018/06/05\n\n" + BODY))
+    assert s.date == datetime.date(2018, 6, 5) and s.body[0].line == 5
+    s = read_statement(write(tmp_path, "Послание по случаю Всемирного дня водных ресурсов\n\nМосква, 5 июня 2018 г.\n\n"
+                                       "Мы собрались сегодня, чтобы подтвердить нашу приверженность Уставу.\n"))
+    assert s.date == datetime.date(2018, 6, 5) and s.venue == "Москва"
+
+
+# Speaker: a bare name under the date line that follows the headline is the speaker line.
+def test_a_bare_name_under_the_date_line_is_the_speaker(tmp_path):
+    s = read_statement(write(tmp_path, "Статья Генерального секретаря\n\nНью-Йорк, 22 марта 2023 года\n\nИван Петров\n\n"
+                                       "Мы собрались сегодня, чтобы подтвердить нашу приверженность Уставу.\n"))
+    assert s.speaker_name == "Иван Петров" and s.body[0].line == 7

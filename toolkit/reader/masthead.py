@@ -727,7 +727,14 @@ def _assign_speaker(masthead: Masthead, candidates: list[_Line], chunks: list[Ch
         if line.role is not None:
             continue
         text = line.chunk.text
-        under_title = masthead.title is not None and line.index > 0 and chunks[line.index - 1].line == masthead.title.line
+        # A bare name under the headline, or under the date or venue line that follows it ("Message …" /
+        # "22 March 2023" / "António Guterres"): the speaker.
+        roles = {other.index: other.role for other in candidates}
+        above = line.index - 1
+        while above > 0 and roles.get(above, "date") in ("date", "venue", "delivery", "symbol") \
+                and chunks[above].line != getattr(masthead.title, "line", -1):
+            above -= 1
+        under_title = masthead.title is not None and line.index > 0 and chunks[above].line == masthead.title.line
         if SPEAKER_LINE.search(text) and len(text) <= 400 or bare_speaker(text) \
                 or (is_name(text) and (_next_is_office(chunks, line.index) or "\u3400" <= text[0] <= "\u9fff"
                                        or under_title)) \
