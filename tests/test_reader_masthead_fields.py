@@ -417,3 +417,20 @@ def test_a_bare_name_under_the_date_line_is_the_speaker(tmp_path):
     s = read_statement(write(tmp_path, "Статья Генерального секретаря\n\nНью-Йорк, 22 марта 2023 года\n\nИван Петров\n\n"
                                        "Мы собрались сегодня, чтобы подтвердить нашу приверженность Уставу.\n"))
     assert s.speaker_name == "Иван Петров" and s.body[0].line == 7
+
+
+# Speaker: an organisation's letters before the office ("UNICEF Executive Director X", "WHO Director-General").
+def test_an_organisations_letters_before_the_office(tmp_path):
+    s = read_statement(write(tmp_path, "Statement by UNICEF Executive Director Jane Doe on the situation of children\n\n"
+                                       "5 June 2023\n\n" + BODY))
+    assert s.speaker_name == "Jane Doe"
+    s = read_statement(write(tmp_path, "Jane Doe\n\nWHO Director-General\n\nOpening remarks at the World Health Assembly"
+                                       "\n\n21 May 2023\n\n" + BODY))
+    assert s.speaker_name == "Jane Doe" and s.title.text == "Opening remarks at the World Health Assembly"
+
+
+# Speaker: an article before the honorific in a byline ("Por la Sra. Ana Pérez") is not part of the name.
+def test_an_article_before_the_honorific_is_not_the_name(tmp_path):
+    s = read_statement(write(tmp_path, "Mensaje en el Día Mundial del Agua\n\n22 de marzo de 2023\n\n"
+                                       "Por la Sra. Ana Pérez, Directora Ejecutiva\n\n" + CUERPO))
+    assert s.speaker_name == "Ana Pérez"

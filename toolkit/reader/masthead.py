@@ -989,6 +989,7 @@ def _assign_venue(masthead: Masthead, candidates: list[_Line], lines: list[_Line
 def _clean_name(name: str) -> str | None:
     """Return the person's name only: no date, office or honorific ("H.E. Mr. X, President" gives "X")."""
     name = strip_date(name).strip(" ,;:–—-.")
+    name = re.sub(r"^(?:la|el|le|the)\s+(?=(?:sra?|mme|mr?s?|dr|dra)\.?\s)", "", name, flags=re.I)  # "la Sra. Ana Pérez"
     if is_title_word(name) and (after := name_after_office(name)):
         return after  # "Secretaria Ejecutiva de la CEPAL, Alicia Bárcena"
     name = re.split(r",\s*|\s+[–—-]\s+|\s+\(", name)[0].strip()

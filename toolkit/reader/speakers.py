@@ -126,7 +126,7 @@ _OFFICE_GOES_ON = re.compile(r"^(?:$|of\b|for\b|to\b|and\b|de\b|du\b|des\b|d’|
 def is_office_line(text: str) -> bool:
     """True for a line that is an office: "Secretary-General", "Président de l’Assemblée générale"; not a headline
     such as "Le Secrétaire général appelle à un cessez-le-feu"."""
-    folded = re.sub(r"^(?:the|un|united nations|le|la|el|l’)\s+", "", fold(text))
+    folded = re.sub(r"^(?:the|un|united nations|le|la|el|l’)\s+", "", fold(_without_acronym(text)))
     for title in sorted(all_words("speaker_titles"), key=len, reverse=True):
         if folded.startswith(title):
             rest = text.strip()[len(text.strip()) - len(folded) + len(title):].strip()
@@ -139,8 +139,15 @@ def is_office_line(text: str) -> bool:
 
 def is_title_word(text: str) -> bool:
     """True when text starts with an office: "Secretary-General", "President of ...", "Directrice exécutive"."""
-    folded = re.sub(r"^(?:the|un|united nations|le|la|el|l’)\s+", "", fold(text))
+    folded = re.sub(r"^(?:the|un|united nations|le|la|el|l’)\s+", "", fold(_without_acronym(text)))
     return any(folded.startswith(title) for title in all_words("speaker_titles"))
+
+
+def _without_acronym(text: str) -> str:
+    """Return text without an organisation's letters before an office: "WHO Director-General", "UNICEF Executive
+    Director" are offices (in a line written in capitals the letters cannot be told apart)."""
+    match = re.match(r"^\s*[A-Z]{2,7}\s+(?=\S)", text)
+    return text[match.end():] if match and not text.isupper() else text
 
 
 def strip_honorific(name: str) -> str:
