@@ -5,6 +5,8 @@ Made-up texts of the kinds the real corpus holds; each test names its class.
 
 import datetime
 
+import pytest
+
 from toolkit.statement import read_statement
 
 BODY = ("We meet today to renew our commitment to the Charter and to the people we serve.\n\n"
@@ -434,3 +436,26 @@ def test_an_article_before_the_honorific_is_not_the_name(tmp_path):
     s = read_statement(write(tmp_path, "Mensaje en el Día Mundial del Agua\n\n22 de marzo de 2023\n\n"
                                        "Por la Sra. Ana Pérez, Directora Ejecutiva\n\n" + CUERPO))
     assert s.speaker_name == "Ana Pérez"
+
+
+# Header fields printed as "Label: value": speaker and venue; a date label in any language is the page's date.
+@pytest.mark.parametrize("text, name, venue", [
+    ("Message on World Water Day\n\nDate: 22 March 2023\n\nSpeaker: Jane Doe, Executive Director\n\n"
+     "Location: Geneva\n\n" + BODY, "Jane Doe", "Geneva"),
+    ("Message pour la Journée mondiale de l’eau\n\nDate : 22 mars 2023\n\nOrateur : Jean Dupont, Directeur général\n\n"
+     "Lieu : Genève\n\n" + CORPS, "Jean Dupont", "Genève"),
+    ("Mensaje en el Día Mundial del Agua\n\nFecha: 22 de marzo de 2023\n\nOrador: Juan Pérez, Director General\n\n"
+     "Lugar: Ginebra\n\n" + CUERPO, "Juan Pérez", "Ginebra"),
+])
+def test_header_fields_with_labels(tmp_path, text, name, venue):
+    s = read_statement(write(tmp_path, text))
+    assert (s.speaker_name, s.venue, s.date) == (name, venue, datetime.date(2023, 3, 22))
+    assert s.body[0].line == 9
+
+
+# Date: a place and a date with a bar between them is a date line, not a breadcrumb.
+def test_a_place_and_date_with_a_bar_between(tmp_path):
+    for line in ("22 March 2023 | Geneva", "Geneva | 22 March 2023"):
+        s = read_statement(write(tmp_path, f"Message on World Water Day\n\n{line}\n\n" + BODY))
+        assert (s.date, s.venue) == (datetime.date(2023, 3, 22), "Geneva")
+        assert ("breadcrumb", 3) not in codes(s) and s.body[0].line == 5

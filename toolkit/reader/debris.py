@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from toolkit.reader.dates import is_timestamp
+from toolkit.reader.dates import date_venue, is_timestamp
 from toolkit.reader.words import all_words, bare, fold, is_label, words
 
 # A bullet a page puts before each item of a share bar or a photo's credit and caption: "• © UNESCO/…".
@@ -165,6 +165,14 @@ def _type_and_office(text: str) -> bool:
     return False
 
 
+def _dated_place(text: str) -> bool:
+    """True for a date line with a bar between place and date: "Geneva | 22 March 2023", "22 March 2023 | Geneva"."""
+    from toolkit.reader.dates import strip_date
+
+    place = fold(strip_date(text).strip(" |–—-,"))
+    return bool(date_venue(text)[0]) and (not place or place in all_words("places"))
+
+
 def debris(text: str) -> tuple[str, str] | None:
     """Return a finding's code and message for a line a release leaves out, or None."""
     if len(text) <= 600 and fold(text).startswith(_notices()):
@@ -206,7 +214,8 @@ def debris(text: str) -> tuple[str, str] | None:
         return "file-name", f"file name {text!r} (the document's name on the site); left out of the release"
     if GLUED_SYMBOL.match(text):
         return "label-line", f"section label glued to the symbol {text!r}; left out of the release"
-    if BREADCRUMB.match(text.strip(" |")) and len(text.split()) <= 16 and not text.endswith((".", "?", "!")):
+    if BREADCRUMB.match(text.strip(" |")) and len(text.split()) <= 16 and not text.endswith((".", "?", "!")) \
+            and not _dated_place(text):
         return "breadcrumb", f"breadcrumb {text!r} (the page's navigation); left out of the release"
     if fold(text).startswith(_prefixes()) and len(text) <= 100:
         return "label-line", f"label line {text!r} (keywords, credits, a journal line?); left out of the release"

@@ -91,6 +91,16 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
         masthead.speaker = Block(BlockKind.SPEAKER, labelled[2], chunk.line)  # "发言 | 安东尼奥·古特雷斯, 秘书长"
         masthead.speaker_name = masthead.speaker_name or _clean_name(bare[0])
         return "speaker"
+    if chunk.single and (field := _field(text)):
+        kind, value = field  # "Speaker: Jane Doe, Executive Director", "Lieu : Genève"
+        if kind == "speaker" and masthead.speaker is None:
+            masthead.speaker = Block(BlockKind.SPEAKER, value, chunk.line)
+            bare = bare_speaker(value)
+            masthead.speaker_name = masthead.speaker_name or _clean_name(bare[0] if bare else value.split(",")[0])
+            return "speaker"
+        if kind == "venue":
+            masthead.venue = masthead.venue or value
+            return "venue"
     if chunk.single and masthead.speaker is None and len(text) <= 200 and (name := byline_name(text)):
         masthead.speaker = Block(BlockKind.SPEAKER, text, chunk.line)  # "للدكتور شو دونيو، المدير العام …"
         masthead.speaker_name = masthead.speaker_name or name
@@ -175,6 +185,20 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
     if stamp:
         masthead.findings.append((chunk.line, "timestamp", f"time stamp glued to {_short(text)}; left out"))
         return "debris"
+    return None
+
+
+def _field(text: str) -> tuple[str, str] | None:
+    """Return the kind and value of a "Label: value" header field ("Speaker: Jane Doe", "Lieu : Genève"), or None."""
+    from toolkit.reader.words import tables
+
+    match = re.match(r"^([^:：]{2,24}?)\s*[:：]\s*(\S.{1,150})$", text)
+    if not match:
+        return None
+    label = fold(match[1])
+    for kind, languages in tables()["field_labels"].items():
+        if any(label == fold(str(word)) for words in languages.values() for word in words):
+            return kind, match[2].strip()
     return None
 
 
