@@ -165,6 +165,13 @@ def _type_and_office(text: str) -> bool:
     return False
 
 
+def site_suffix(text: str) -> re.Match | None:
+    """Return the match of a page title's site name after a bar ("Message on World Water Day | UN News"): the
+    headline, with the site's name (a label) after it; group 1 is the headline."""
+    match = re.match(r"^(.{6,}?)\s+[|｜]\s+([^|｜]{2,60})$", text)
+    return match if match and is_label(match[2]) and not is_label(match[1]) else None
+
+
 def _dated_place(text: str) -> bool:
     """True for a date line with a bar between place and date: "Geneva | 22 March 2023", "22 March 2023 | Geneva"."""
     from toolkit.reader.dates import strip_date
@@ -215,7 +222,7 @@ def debris(text: str) -> tuple[str, str] | None:
     if GLUED_SYMBOL.match(text):
         return "label-line", f"section label glued to the symbol {text!r}; left out of the release"
     if BREADCRUMB.match(text.strip(" |")) and len(text.split()) <= 16 and not text.endswith((".", "?", "!")) \
-            and not _dated_place(text):
+            and not _dated_place(text) and not site_suffix(text):
         return "breadcrumb", f"breadcrumb {text!r} (the page's navigation); left out of the release"
     if fold(text).startswith(_prefixes()) and len(text) <= 100:
         return "label-line", f"label line {text!r} (keywords, credits, a journal line?); left out of the release"

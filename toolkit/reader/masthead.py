@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from toolkit.model import Block, BlockKind, Delivery, DeliveryKind
 from toolkit.reader.dates import date_venue, dateline_place, find_date, find_day_month, is_timestamp, parse_date, strip_date, weekday_mismatch
-from toolkit.reader.debris import SYMBOL, beside_credit, debris, photo_caption, venue_line
+from toolkit.reader.debris import SYMBOL, beside_credit, debris, photo_caption, site_suffix, venue_line
 from toolkit.reader.detection import script_of
 from toolkit.reader.delivery import delivery_kind, delivery_lead, trailing_delivery
 from toolkit.reader.paragraphs import BULLET, TERMINAL, Chunk, is_greeting, normalized
@@ -716,6 +716,10 @@ def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line
     text, date = _undated(best.chunk.text)
     if date:
         masthead.dates.append(DateSeen(date, best.chunk.line, 1))
+    if site := site_suffix(text):
+        masthead.findings.append((best.chunk.line, "title-note", f"{site[2]!r} after the headline is the site's name, "
+                                                                 "not the title's; left out"))
+        text = site[1]  # "Message on World Water Day | UN News"
     if site := re.search(r"\s+[-–—|]\s+((?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6})$", text):
         masthead.findings.append((best.chunk.line, "title-note", f"{site[1]!r} after the headline is the site's name, "
                                                                  "not the title's; left out"))
