@@ -349,3 +349,13 @@ def test_a_sharing_sites_numbered_notices_and_see_more(tmp_path):
                              (3, "web-debris", "查看更多"), (4, "file-name", ".pdf")):
         left_out(s, line, code, text)
     assert s.title.text == "秘书长的讲话"
+
+
+# End marks in brackets ("(END)", "(FIN)", "（完）") and the media notice in Spanish are left out.
+@pytest.mark.parametrize("mark, body", [("(END)", EN), ("(FIN)", FR), ("（完）", ZH),
+                                        ("Para información de los medios de comunicación. No es un documento oficial.", ES)])
+def test_end_marks_in_brackets_and_the_media_notice(tmp_path, mark, body):
+    s = read(tmp_path, f"Message\n\n22 March 2023\n\n{body}\n{mark}\n")
+    line = len(f"Message\n\n22 March 2023\n\n{body}\n".splitlines()) + 1
+    assert line in {f.line for f in s.findings}
+    speech_kept(s, body)

@@ -27,6 +27,8 @@ WEB_DEBRIS = re.compile(
     r"|for (?:more|further) information.{0,40}contact.*"
     r"|partager|imprimer|lire la suite|télécharger .{0,40}|suivez-nous sur \w+|mots-clés\s*:.*"
     r"|à l’intention des médias\W+document non officiel"
+    r"|para (?:información|uso) de los medios de (?:comunicación|información)\W+no es un documento oficial"
+    r"|для средств массовой информации\W+не является официальным документом"
     r"|compartir|imprimir|leer más|descargar .{0,40}|síguenos en \w+|etiquetas\s*:.*"
     r"|поделиться|печать|подробнее|читать далее|скачать .{0,40}"
     r"|مشاركة|طباعة|اقرأ المزيد|تحميل .{0,40}|分享|打印|阅读更多|下载.{0,20})[\s.!:»›→>]*$"
@@ -201,7 +203,9 @@ def debris(text: str) -> tuple[str, str] | None:
         return "caption-line", f"caption-like line {text!r} (a photo caption?); left out of the release"
     if len(text) <= 90 and not text.endswith(".") and fold(text).startswith(_prefixes("banners")):
         return "banner", f"site banner {text!r} (the name of the office whose site it is); left out of the release"
-    if fold(text) in all_words("markers") or bare(text) in all_words("markers"):
+    if fold(text) in all_words("markers") or bare(text) in all_words("markers") \
+            or bare(text).strip("()（） ") in all_words("markers") and re.fullmatch(r"[(（].{1,12}[)）]", text.strip()):
+        # "(END)", "(FIN)", "（完）": an end mark in brackets
         return "marker", f"marker line {text!r} (not part of the speech); left out of the release"
     if is_label(text):
         return "section-label", f"site section label {text!r}; left out of the release"
