@@ -459,3 +459,18 @@ def test_a_place_and_date_with_a_bar_between(tmp_path):
         s = read_statement(write(tmp_path, f"Message on World Water Day\n\n{line}\n\n" + BODY))
         assert (s.date, s.venue) == (datetime.date(2023, 3, 22), "Geneva")
         assert ("breadcrumb", 3) not in codes(s) and s.body[0].line == 5
+
+
+# Speaker: Arabic speaker lines under the headline (or its date line), without capitals to tell the name:
+# a bare name, the office then the name, the name then the office after "،".
+@pytest.mark.parametrize("line", ["أحمد سالم", "المدير العام أحمد سالم", "أحمد سالم، المدير العام للمنظمة"])
+def test_arabic_speaker_lines_under_the_headline(tmp_path, line):
+    body = "نجتمع اليوم لنجدد التزامنا بالميثاق وبالشعوب التي نخدمها في كل مكان من هذا العالم.\n"
+    s = read_statement(write(tmp_path, f"رسالة بمناسبة اليوم العالمي للمياه\n\n22 آذار/مارس 2023\n\n{line}\n\n{body}"))
+    assert s.speaker_name == "أحمد سالم" and s.body[0].line == 7
+
+
+# Speaker: after an office, "on World Water Day" is the occasion, its capitals no name.
+def test_the_occasion_after_the_office_names_nobody(tmp_path):
+    s = read_statement(write(tmp_path, "Message of the Secretary-General on World Water Day\n\n22 March 2023\n\n" + BODY))
+    assert s.speaker_name is None

@@ -24,7 +24,7 @@ from toolkit.reader.speakers import (
     SPEAKER_LINE, bare_speaker, is_lead_in, is_office_line, is_name, is_title_word, name_after_office, speaker_name,
     cut_at_office, han_name_in, name_in, strip_honorific,
 )
-from toolkit.reader.speakers import all_words_list, byline_name, han_name_after_office, is_honorific, name_after_honorific, name_with_office
+from toolkit.reader.speakers import all_words_list, byline_name, han_name_after_office, is_arabic_name, is_honorific, name_after_honorific, name_with_office
 from toolkit.reader.words import all_words, fold, is_label
 
 # How far down the page the masthead may reach, in chunks (not counting those left out as site chrome).
@@ -766,7 +766,10 @@ def _assign_speaker(masthead: Masthead, candidates: list[_Line], chunks: list[Ch
         if SPEAKER_LINE.search(text) and len(text) <= 400 or bare_speaker(text) \
                 or (is_name(text) and (_next_is_office(chunks, line.index) or "\u3400" <= text[0] <= "\u9fff"
                                        or under_title)) \
-                or _han_office_name(text) or (is_office_line(text) and name_after_office(text)):
+                or _han_office_name(text) or (is_office_line(text) and name_after_office(text)) \
+                or under_title and (is_arabic_name(text) or _office_and_name(text)  # "الأمين العام أنطونيو غوتيريش"
+                                    or "،" in text and is_arabic_name(text.split("،")[0])
+                                    and is_title_word(text.split("،", 1)[1].strip())):  # "أنطونيو غوتيريش، الأمين العام"
             masthead.speaker = Block(BlockKind.SPEAKER, text, line.chunk.line)
             line.role = "speaker"
             return
@@ -926,6 +929,8 @@ def _name_of(masthead: Masthead) -> str | None:
             name = han
         if name is None and block is masthead.speaker and is_name(text.split(",")[0]):
             name = text.split(",")[0]
+        if name is None and block is masthead.speaker and is_arabic_name(text.split("،")[0]):
+            name = strip_honorific(text.split("،")[0].strip())  # "أنطونيو غوتيريش" under the date line
         if name is None and block is masthead.speaker:
             name = name_after_office(text)
         if name is None and block is masthead.speaker and ", " in text and is_name(text.split(", ")[1]):

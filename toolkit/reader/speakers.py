@@ -251,6 +251,11 @@ def arabic_name_after_office(text: str) -> str | None:
     return None
 
 
+def is_arabic_name(text: str) -> bool:
+    """True for a line that is an Arabic name and nothing else ("أنطونيو غوتيريش", "السيد أنطونيو غوتيريش")."""
+    return bool(_ARABIC.search(text)) and bool(_arabic_name(strip_honorific(text.strip())))
+
+
 def _arabic_name(text: str, whole: bool = True) -> str | None:
     """Return the Arabic name text is (whole) or starts with: two to four words, none an office's or a day's
     word (with the article "ال") nor one that goes on with the sentence."""
@@ -291,7 +296,7 @@ def name_after_office(text: str) -> str | None:
         rest = text[index + len(title) + skip:]
         # "Administrador del PNUD en ocasión de la … Junta Ejecutiva": the name follows the office and its
         # qualifier; what comes after "en", "at", "on" … is the occasion, whose capitals are no name.
-        rest = _NAME_END.split(rest, maxsplit=1)[0]
+        rest = _NAME_END.split(" " + rest, maxsplit=1)[0].strip()
         if found := _first_name_run(rest):
             return found
         tokens = []
