@@ -474,3 +474,11 @@ def test_arabic_speaker_lines_under_the_headline(tmp_path, line):
 def test_the_occasion_after_the_office_names_nobody(tmp_path):
     s = read_statement(write(tmp_path, "Message of the Secretary-General on World Water Day\n\n22 March 2023\n\n" + BODY))
     assert s.speaker_name is None
+
+
+# Speaker: "Message de la journée …", "Discurso del día de …": what follows the speech noun is an occasion, not a name.
+@pytest.mark.parametrize("headline, body", [("Message de la journée internationale de la paix", CORPS),
+                                            ("Discurso del día de la madre", CUERPO)])
+def test_an_occasion_after_the_speech_noun_names_nobody(tmp_path, headline, body):
+    s = read_statement(write(tmp_path, f"{headline}\n\n21 septembre 2023\n\n{body}"))
+    assert s.speaker_name is None and s.title.text == headline

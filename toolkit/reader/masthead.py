@@ -917,6 +917,8 @@ def _name_of(masthead: Masthead) -> str | None:
             continue
         text = block.text
         name = speaker_name(text) or next(filter(None, map(speaker_name, re.split(r"(?<=\.)\s+", text)[1:])), None)
+        if name and strip_honorific(name)[:1].islower():
+            name = None  # "Message de la journée internationale …", "Discurso del día de …": an occasion, no one
         if name and is_title_word(name):  # "Discurso de la Secretaria Ejecutiva de la CEPAL, Alicia Bárcena."
             name = name_after_office(text) or name_after_honorific(text) or name
         if block is masthead.title:
