@@ -917,7 +917,7 @@ def _name_of(masthead: Masthead) -> str | None:
             continue
         text = block.text
         name = speaker_name(text) or next(filter(None, map(speaker_name, re.split(r"(?<=\.)\s+", text)[1:])), None)
-        if name and strip_honorific(name)[:1].islower():
+        if name and strip_honorific(re.sub(_ARTICLE_HONORIFIC, "", name, flags=re.I))[:1].islower():
             name = None  # "Message de la journée internationale …", "Discurso del día de …": an occasion, no one
         if name and is_title_word(name):  # "Discurso de la Secretaria Ejecutiva de la CEPAL, Alicia Bárcena."
             name = name_after_office(text) or name_after_honorific(text) or name
@@ -1021,10 +1021,13 @@ def _assign_venue(masthead: Masthead, candidates: list[_Line], lines: list[_Line
             return
 
 
+_ARTICLE_HONORIFIC = r"^(?:la|el|le|the)\s+(?=(?:sra?|mme|mr?s?|dr|dra)\.?\s)"  # "la Sra. …": the article goes
+
+
 def _clean_name(name: str) -> str | None:
     """Return the person's name only: no date, office or honorific ("H.E. Mr. X, President" gives "X")."""
     name = strip_date(name).strip(" ,;:–—-.")
-    name = re.sub(r"^(?:la|el|le|the)\s+(?=(?:sra?|mme|mr?s?|dr|dra)\.?\s)", "", name, flags=re.I)  # "la Sra. Ana Pérez"
+    name = re.sub(_ARTICLE_HONORIFIC, "", name, flags=re.I)  # "la Sra. Ana Pérez"
     if is_title_word(name) and (after := name_after_office(name)):
         return after  # "Secretaria Ejecutiva de la CEPAL, Alicia Bárcena"
     name = re.split(r",\s*|\s+[–—-]\s+|\s+\(", name)[0].strip()
