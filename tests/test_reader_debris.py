@@ -294,3 +294,68 @@ def test_a_section_label_under_the_speech_starts_the_pages_next_item(tmp_path):
     assert [b.line for b in s.body] == [5, 7]
     assert {("another-statement", 9), ("another-statement", 11), ("another-statement", 13)} <= {
         (f.code, f.line) for f in s.findings}
+
+
+# Banners: the logo's letters glued to the name they stand for; a site's name and tagline joined under both.
+def test_a_logo_glued_to_the_organisations_name_is_a_banner(tmp_path):
+    s = read(tmp_path, "UNUnited Nations Economic Commission for Asia\n\nOpening Statement by Mr. John Smith\n\n" + EN)
+    left_out(s, 1, "banner", "UNUnited")
+    assert s.title.text == "Opening Statement by Mr. John Smith"
+
+
+def test_a_sites_name_and_tagline_joined_under_both_are_banners(tmp_path):
+    s = read(tmp_path, "Friends of Peace Network\n\nAnnual Conference\n\nFriends of Peace Network - Annual Conference\n\n"
+                       "Message from Ms Jane Doe, Director-General, on the occasion of the Day of Peace\n\n"
+                       "21 September 2020\n\n" + EN)
+    for line in (1, 3, 5):
+        left_out(s, line, "banner", "Friends of Peace")
+    assert s.title.text.startswith("Message from Ms Jane Doe")
+
+
+# Document labels: "Annex D", "المرفق دال" over a document's statement.
+@pytest.mark.parametrize("label, title, body", [
+    ("Annex D", "Statement of the Director-General", EN),
+    ("المرفق دال", "بيان المدير العام", AR),
+    ("Приложение II", "Заявление Генерального директора", RU),
+    ("Anexo 3", "Declaración del Director General", ES),
+])
+def test_a_documents_part_label_is_left_out(tmp_path, label, title, body):
+    s = read(tmp_path, f"{label}\n\n{title}\n\n{body}")
+    left_out(s, 1, "section-label", label)
+    assert s.title is not None and s.title.text == title
+
+
+# Section labels: an item type and an office run together ("Déclarations Haut-Commissariat aux droits de l’homme").
+def test_an_item_type_and_office_label_is_left_out(tmp_path):
+    s = read(tmp_path, "Déclarations Haut-Commissariat aux droits de l’homme\nQuarante et unième session du Conseil\n"
+                       "24 juin 2019\n" + FR)
+    left_out(s, 1, "section-label", "Déclarations")
+    assert s.title.text == "Quarante et unième session du Conseil"
+
+
+# Captions: what the picture shows, without a full stop, above the headline that says what the text is.
+def test_a_caption_without_full_stop_above_the_headline(tmp_path):
+    s = read(tmp_path, "Генеральный секретарь выступает в зале Генеральной Ассамблеи\n\nПослание Генерального "
+                       "секретаря\n\n" + RU)
+    left_out(s, 1, "caption-line", "выступает")
+    assert s.title.text == "Послание Генерального секретаря" and s.speaker_name is None
+
+
+# Site notices of a document-sharing site, numbered, and its "see more" link.
+def test_a_sharing_sites_numbered_notices_and_see_more(tmp_path):
+    s = read(tmp_path, "- 1、本文档共12页,可阅读全部内容。\n- 2、本站所有内容均由合作方或网友上传。\n查看更多\n"
+                       "秘书长的讲话.pdf\n秘书长的讲话\n" + ZH)
+    for line, code, text in ((1, "label-line", "本文档共"), (2, "label-line", "本站所有内容"),
+                             (3, "web-debris", "查看更多"), (4, "file-name", ".pdf")):
+        left_out(s, line, code, text)
+    assert s.title.text == "秘书长的讲话"
+
+
+# End marks in brackets ("(END)", "(FIN)", "（完）") and the media notice in Spanish are left out.
+@pytest.mark.parametrize("mark, body", [("(END)", EN), ("(FIN)", FR), ("（完）", ZH),
+                                        ("Para información de los medios de comunicación. No es un documento oficial.", ES)])
+def test_end_marks_in_brackets_and_the_media_notice(tmp_path, mark, body):
+    s = read(tmp_path, f"Message\n\n22 March 2023\n\n{body}\n{mark}\n")
+    line = len(f"Message\n\n22 March 2023\n\n{body}\n".splitlines()) + 1
+    assert line in {f.line for f in s.findings}
+    speech_kept(s, body)

@@ -5,6 +5,8 @@ Made-up texts of the kinds the real corpus holds; each test names its class.
 
 import datetime
 
+import pytest
+
 from toolkit.statement import read_statement
 
 BODY = ("We meet today to renew our commitment to the Charter and to the people we serve.\n\n"
@@ -282,3 +284,201 @@ def test_a_bare_name_under_the_headline_is_the_speaker(tmp_path):
     s = read_statement(write(tmp_path, "Remarks at the United Nations Day Observance\n\nJohn Smith\nSpeech\n\n"
                                        "24 October 2008\n\nRemarks by Mr. John A. Smith\nDirector-General\n\n" + BODY))
     assert s.speaker_name == "John Smith" and s.speaker.line == 3
+
+
+# Speaker: an office printed with a non-breaking hyphen ("Secretary‑General", U+2011) is the same office.
+def test_a_lead_in_with_a_non_breaking_hyphen_in_the_office(tmp_path):
+    s = read_statement(write(tmp_path, "Following is the text of Secretary\u2011General Jane Doe’s video message to "
+                                       "the forum, today:\n\n" + BODY))
+    assert s.speaker_name == "Jane Doe"
+
+
+# Speaker: capitals after the office's occasion ("… en ocasión de la Junta Ejecutiva") are no name.
+def test_capitals_in_the_occasion_after_an_office_are_no_name(tmp_path):
+    s = read_statement(write(tmp_path, "Discurso del Director del Programa en ocasión de la sesión anual de la "
+                                       "Junta Ejecutiva 2024\n\n3 de junio de 2024\n\n" + CUERPO))
+    assert s.speaker_name is None
+    assert s.title.text.startswith("Discurso del Director")
+
+
+# Delivery note: a one-sentence notice ending with a delivery note's wording is the delivery note, not the body.
+def test_a_sentence_ending_with_as_prepared_for_delivery_is_the_delivery_note(tmp_path):
+    s = read_statement(write(tmp_path, "Discurso de la Directora en la Junta 2024\n\n3 de junio de 2024\n\n"
+                                       "El siguiente discurso se presenta tal y como se preparó para su entrega.\n\n"
+                                       + CUERPO))
+    assert s.delivery is not None and s.delivery.line == 5
+    assert s.body[0].text.startswith("Quisiera")
+
+
+# Body: greetings in Russian ("Дорогие коллеги,") and Chinese address lines open the speech.
+def test_a_russian_dear_colleagues_opens_the_speech(tmp_path):
+    s = read_statement(write(tmp_path, "Послание Директора по случаю праздника\n25.07.2012\nДорогие коллеги,\n"
+                                       "Каждый год я совершаю поездку в одну из наших стран, чтобы встретиться с "
+                                       "коллегами и партнерами.\nСпасибо.\n"))
+    assert s.body[0].line == 3 and s.venue is None
+
+
+def test_chinese_address_lines_open_the_speech(tmp_path):
+    s = read_statement(write(tmp_path, "张伟博士、\n新任主席李明大使、\n各位阁下、亲爱的同事和朋友们:\n"
+                                       "首先,我祝贺李明大使当选主席。我期待在未来一年与您合作。\n"
+                                       "我们必须共同努力,实现和平与发展。\n"))
+    assert s.title is None and s.body[0].line == 1
+    s = read_statement(write(tmp_path, "玛丽亚·罗莎公主殿下,世界卫生大会主席约翰·史密斯阁下:\n\n"
+                                       "首先,我要感谢公主殿下多年来的不懈支持。\n\n" + 正文))
+    assert s.body[0].line == 1 and s.speaker_name is None
+
+
+# Venue: a caseless script's venue line ends in a known place ("بيت الأمم المتحدة، بيروت"); a greeting is no venue.
+def test_an_arabic_venue_line_under_the_date(tmp_path):
+    s = read_statement(write(tmp_path, "افتتاح الدورة الوزارية للجنة\n\n9 أيار/مايو 2012\nبيت الأمم المتحدة، بيروت\n\n"
+                                       "السيدات والسادة،\n\nيسعدني أن أرحب بكم جميعاً في افتتاح هذه الدورة المهمة.\n"))
+    assert s.venue == "بيت الأمم المتحدة، بيروت"
+    assert s.body[0].line == 6
+
+
+# Speaker: an Arabic byline "للدكتور …، المدير العام …" under the headline is the speaker line, not the title's end.
+def test_an_arabic_byline_is_the_speaker_line(tmp_path):
+    s = read_statement(write(tmp_path, "الكلمة الافتتاحية بمناسبة يوم الأغذية العالمي\nللدكتور أحمد سالم، المدير العام "
+                                       "للمنظمة\n16/10/2025\nأصحاب السعادة،\nيسعدني أن أرحب بكم جميعاً في هذا اليوم "
+                                       "المهم.\n"))
+    assert s.title.text == "الكلمة الافتتاحية بمناسبة يوم الأغذية العالمي"
+    assert s.speaker_name == "أحمد سالم" and s.date == datetime.date(2025, 10, 16) and s.body[0].line == 4
+
+
+# Speaker and title: an office and a name alone over the page ("المدير العام أحمد سالم") is never the headline.
+def test_an_office_and_name_line_above_the_headline_is_not_the_title(tmp_path):
+    s = read_statement(write(tmp_path, "المدير العام أحمد سالم\n\nالدورة الثالثة والأربعون للمؤتمر البند السادس: "
+                                       "تعيين المدير العام\n\nللدكتور أحمد سالم، المدير العام للمنظمة\n\n01/07/2023\n\n"
+                                       "السيدة رئيسة المؤتمر،\n\nيسعدني أن أقف أمامكم اليوم في هذا المؤتمر المهم.\n"))
+    assert s.title.text.startswith("الدورة الثالثة والأربعون")
+    assert s.speaker_name == "أحمد سالم" and s.body[0].line == 9
+    assert 1 in {f.line for f in s.findings}
+
+
+# Speaker: a Chinese speaker line with the organisation before the office and a title after the name.
+def test_a_chinese_speaker_line_with_organisation_and_title(tmp_path):
+    s = read_statement(write(tmp_path, "世卫组织总干事2024年5月27日在世界卫生大会的欢迎辞\n\n世卫组织总干事张伟博士\n\n"
+                                       "2024年5月27日\n\n" + 正文))
+    assert s.title.text.startswith("世卫组织总干事2024年5月27日")
+    assert s.speaker_name == "张伟" and s.venue is None and s.date == datetime.date(2024, 5, 27)
+
+
+# Header: a document's header line that ends with its symbol ("第七十一届世界卫生大会 A71/3") is no headline.
+def test_a_document_header_line_ending_with_its_symbol(tmp_path):
+    s = read_statement(write(tmp_path, "第七十一届世界卫生大会 A71/3\n议程项目3 2018 年5 月21 日\n总干事张伟博士的讲话\n"
+                                       "卢旺达共和国总统阁下、瑞士联邦主席\n阁下、各代表团团长、女士们、先生们:\n" + 正文))
+    assert s.symbol == "A71/3" and s.title.text == "总干事张伟博士的讲话"
+    assert s.speaker_name == "张伟" and s.date == datetime.date(2018, 5, 21) and s.body[0].line == 4
+
+
+# Speaker: a Chinese name ends where the occasion's words begin ("古特雷斯国际和平日致辞").
+def test_a_chinese_name_before_the_occasion(tmp_path):
+    s = read_statement(write(tmp_path, "联合国秘书长张伟国际和平日致辞\n\n2023年9月21日\n\n" + 正文))
+    assert s.speaker_name == "张伟"
+
+
+# Speaker: in Russian the office's own "по …" may stand between office and name; an organisation's capitals
+# end the name; a day's name after "по случаю" is nobody's.
+def test_russian_names_after_the_office(tmp_path):
+    body = "Мы собрались сегодня, чтобы подтвердить нашу приверженность Уставу и народам мира.\n"
+    for headline, name in (("Выступление Верховного комиссара ООН по правам человека Анны Петровой", "Анны Петровой"),
+                           ("Обращение Генерального директора ЮНЕСКО Анны Петровой по случаю Дня книги", "Анны Петровой"),
+                           ("Послание Генерального секретаря по случаю Дня Организации Объединенных Наций", None)):
+        s = read_statement(write(tmp_path, f"{headline}\n\n3 мая 2023 года\n\n{body}"))
+        assert s.speaker_name == name, headline
+
+
+# Speaker: a headline that names its speaker before a colon ("Helen Clark: Informe al …").
+def test_a_headline_that_names_its_speaker_before_a_colon(tmp_path):
+    s = read_statement(write(tmp_path, "Jane Doe: Remarks at the opening of the Assembly\n\n5 June 2023\n\n" + BODY))
+    assert s.speaker_name == "Jane Doe" and s.title.text.startswith("Jane Doe:")
+
+
+# Speaker and venue: office lines under "Remarks by Mr. X" are the speaker's; a room in brackets keeps the place;
+# "[Index]" is the site's navigation.
+def test_office_lines_under_a_remarks_by_headline_and_a_venue_with_its_room(tmp_path):
+    s = read_statement(write(tmp_path, "Press Release\n\n[Index]\n\nRemarks by Mr. John Smith\nUnder-Secretary-General\n"
+                                       "Director-General of the Office\nPalais des Nations (Room XIX), Geneva\n\n"
+                                       "Thursday, 26 April 2007, at 9:30 a.m.\n\nMr. Chairman,\n\n" + BODY))
+    assert s.title.text == "Remarks by Mr. John Smith" and s.speaker_name == "John Smith"
+    assert s.venue == "Palais des Nations (Room XIX), Geneva" and s.date == datetime.date(2007, 4, 26)
+    assert 3 in {f.line for f in s.findings} and s.body[0].line == 12
+
+
+# Dates: "2018/06/05" (year first) and the Russian abbreviation "г." after the year.
+def test_year_first_slashed_dates_and_the_russian_g(tmp_path):
+    s = read_statement(write(tmp_path, "Message on World Water Day\n\n2018/06/05\n\n" + BODY))
+    assert s.date == datetime.date(2018, 6, 5) and s.body[0].line == 5
+    s = read_statement(write(tmp_path, "Послание по случаю Всемирного дня водных ресурсов\n\nМосква, 5 июня 2018 г.\n\n"
+                                       "Мы собрались сегодня, чтобы подтвердить нашу приверженность Уставу.\n"))
+    assert s.date == datetime.date(2018, 6, 5) and s.venue == "Москва"
+
+
+# Speaker: a bare name under the date line that follows the headline is the speaker line.
+def test_a_bare_name_under_the_date_line_is_the_speaker(tmp_path):
+    s = read_statement(write(tmp_path, "Статья Генерального секретаря\n\nНью-Йорк, 22 марта 2023 года\n\nИван Петров\n\n"
+                                       "Мы собрались сегодня, чтобы подтвердить нашу приверженность Уставу.\n"))
+    assert s.speaker_name == "Иван Петров" and s.body[0].line == 7
+
+
+# Speaker: an organisation's letters before the office ("UNICEF Executive Director X", "WHO Director-General").
+def test_an_organisations_letters_before_the_office(tmp_path):
+    s = read_statement(write(tmp_path, "Statement by UNICEF Executive Director Jane Doe on the situation of children\n\n"
+                                       "5 June 2023\n\n" + BODY))
+    assert s.speaker_name == "Jane Doe"
+    s = read_statement(write(tmp_path, "Jane Doe\n\nWHO Director-General\n\nOpening remarks at the World Health Assembly"
+                                       "\n\n21 May 2023\n\n" + BODY))
+    assert s.speaker_name == "Jane Doe" and s.title.text == "Opening remarks at the World Health Assembly"
+
+
+# Speaker: an article before the honorific in a byline ("Por la Sra. Ana Pérez") is not part of the name.
+def test_an_article_before_the_honorific_is_not_the_name(tmp_path):
+    s = read_statement(write(tmp_path, "Mensaje en el Día Mundial del Agua\n\n22 de marzo de 2023\n\n"
+                                       "Por la Sra. Ana Pérez, Directora Ejecutiva\n\n" + CUERPO))
+    assert s.speaker_name == "Ana Pérez"
+
+
+# Header fields printed as "Label: value": speaker and venue; a date label in any language is the page's date.
+@pytest.mark.parametrize("text, name, venue", [
+    ("Message on World Water Day\n\nDate: 22 March 2023\n\nSpeaker: Jane Doe, Executive Director\n\n"
+     "Location: Geneva\n\n" + BODY, "Jane Doe", "Geneva"),
+    ("Message pour la Journée mondiale de l’eau\n\nDate : 22 mars 2023\n\nOrateur : Jean Dupont, Directeur général\n\n"
+     "Lieu : Genève\n\n" + CORPS, "Jean Dupont", "Genève"),
+    ("Mensaje en el Día Mundial del Agua\n\nFecha: 22 de marzo de 2023\n\nOrador: Juan Pérez, Director General\n\n"
+     "Lugar: Ginebra\n\n" + CUERPO, "Juan Pérez", "Ginebra"),
+])
+def test_header_fields_with_labels(tmp_path, text, name, venue):
+    s = read_statement(write(tmp_path, text))
+    assert (s.speaker_name, s.venue, s.date) == (name, venue, datetime.date(2023, 3, 22))
+    assert s.body[0].line == 9
+
+
+# Date: a place and a date with a bar between them is a date line, not a breadcrumb.
+def test_a_place_and_date_with_a_bar_between(tmp_path):
+    for line in ("22 March 2023 | Geneva", "Geneva | 22 March 2023"):
+        s = read_statement(write(tmp_path, f"Message on World Water Day\n\n{line}\n\n" + BODY))
+        assert (s.date, s.venue) == (datetime.date(2023, 3, 22), "Geneva")
+        assert ("breadcrumb", 3) not in codes(s) and s.body[0].line == 5
+
+
+# Speaker: Arabic speaker lines under the headline (or its date line), without capitals to tell the name:
+# a bare name, the office then the name, the name then the office after "،".
+@pytest.mark.parametrize("line", ["أحمد سالم", "المدير العام أحمد سالم", "أحمد سالم، المدير العام للمنظمة"])
+def test_arabic_speaker_lines_under_the_headline(tmp_path, line):
+    body = "نجتمع اليوم لنجدد التزامنا بالميثاق وبالشعوب التي نخدمها في كل مكان من هذا العالم.\n"
+    s = read_statement(write(tmp_path, f"رسالة بمناسبة اليوم العالمي للمياه\n\n22 آذار/مارس 2023\n\n{line}\n\n{body}"))
+    assert s.speaker_name == "أحمد سالم" and s.body[0].line == 7
+
+
+# Speaker: after an office, "on World Water Day" is the occasion, its capitals no name.
+def test_the_occasion_after_the_office_names_nobody(tmp_path):
+    s = read_statement(write(tmp_path, "Message of the Secretary-General on World Water Day\n\n22 March 2023\n\n" + BODY))
+    assert s.speaker_name is None
+
+
+# Speaker: "Message de la journée …", "Discurso del día de …": what follows the speech noun is an occasion, not a name.
+@pytest.mark.parametrize("headline, body", [("Message de la journée internationale de la paix", CORPS),
+                                            ("Discurso del día de la madre", CUERPO)])
+def test_an_occasion_after_the_speech_noun_names_nobody(tmp_path, headline, body):
+    s = read_statement(write(tmp_path, f"{headline}\n\n21 septembre 2023\n\n{body}"))
+    assert s.speaker_name is None and s.title.text == headline

@@ -2,6 +2,8 @@
 
 import datetime
 
+import pytest
+
 from toolkit.statement import read_statement
 
 BODY = ("We meet today to renew our commitment to the Charter and to the people we serve.\n\n"
@@ -221,3 +223,21 @@ def test_a_first_paragraph_that_opens_with_sentences_is_not_split(tmp_path):
     s = read(tmp_path, text + "\n\nThank you.\n")
     assert s.title is None
     assert s.body[0].text == text
+
+
+# Class 1: a page title with the site's name after a bar ("… | UN News") is the headline, the site's name left out.
+@pytest.mark.parametrize("headline, site, body", [
+    ("Message on World Water Day", "UN News", BODY),
+    ("Message pour la Journée mondiale de l’eau", "ONU Info", BODY),
+    ("Mensaje en el Día Mundial del Agua", "Naciones Unidas", BODY),
+    ("世界水日致辞", "联合国", BODY),
+])
+def test_a_page_title_with_the_sites_name_after_a_bar(tmp_path, headline, site, body):
+    s = read(tmp_path, f"{headline} | {site}\n\n22 March 2023\n\n{body}")
+    assert s.title.text == headline
+    assert ("title-note", 1) in {(f.code, f.line) for f in s.findings}
+
+
+def test_a_breadcrumb_of_labels_is_still_a_breadcrumb(tmp_path):
+    s = read(tmp_path, "Home | Speeches\n\nMessage on World Water Day\n\n22 March 2023\n\n" + BODY)
+    assert s.title.text == "Message on World Water Day" and 1 in left_out(s)

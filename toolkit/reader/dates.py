@@ -3,7 +3,7 @@
 Month and weekday names come from Babel's CLDR data (genitive forms such as "июня" included),
 with the UN's Arabic forms from words.yaml, so "11 octobre 2017", "18 de diciembre de 2017",
 "11 октября 2017 года", "2017年10月11日", "11 تشرين الأول/أكتوبر 2017", "13/10/2016" and
-"2021-03-02 09:14:07" all read as dates.
+"2021-03-02 09:14:07", "2018/06/05" and "5 июня 2018 г." all read as dates.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ _ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)
                   r"(?P<time>[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?(?!\d)")
 _CJK = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<day>\d{1,2})(?P<sep>[/.])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d/])")
+_YMD = re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d\d)(?P<sep>[/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/.])")  # 2018/06/05
 _STAMP = re.compile(r"^(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)$")  # 19990924
 # A time of day beside a date: "13.00", "10:30 a.m.", "15h00", "09:14:07".
 _TIME = re.compile(r"(?<![\d/])\d{1,2}(?:[.:h]\d\d){1,2}(?:\s*(?:[ap]\.?\s?m\.?|hrs?|h|ч\.?|GMT|EST|EDT|CET|CEST))?(?!\d)"
@@ -61,7 +62,7 @@ def _day_month_year() -> re.Pattern:
     end = r"(?!\w)"
     return re.compile(
         rf"(?:^|(?<=[\s,(]))(?P<day>\d{{1,2}})(?:er|º|°)?\s+(?:de\s+)?(?P<month>{month})\.?,?\s+(?:de\s+|del\s+)?"
-        rf"(?P<year>\d{{4}})(?:\s*(?:года|г\.))?{end}"
+        rf"(?P<year>\d{{4}})(?:\s*(?:года|г\.?))?{end}"
         rf"|(?:^|(?<=[\s,(]))(?P<month2>{month})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}}){end}",
         re.I,
     )
@@ -99,7 +100,7 @@ def parse_date(text: str) -> datetime.date | None:
 def _match(line: str) -> tuple[datetime.date | None, re.Match] | None:
     """Return the first date in a line and its match, or None."""
     best = None
-    for pattern in (_ISO, _CJK, _NUMERIC, _day_month_year()):
+    for pattern in (_ISO, _CJK, _NUMERIC, _YMD, _day_month_year()):
         match = pattern.search(line)
         if match and (best is None or match.start() < best.start()):
             best = match
@@ -114,7 +115,7 @@ def _from_match(match: re.Match) -> datetime.date | None:
         if month > 12 >= day:  # 10/13/2016: a US date
             day, month = month, day
         return _date(match["year"], month, day)
-    if match.re in (_ISO, _CJK):
+    if match.re in (_ISO, _CJK, _YMD):
         return _date(match["year"], match["month"], match["day"])
     if match["day"]:
         day, month_text, year = match["day"], match["month"], match["year"]
@@ -175,6 +176,8 @@ def _only_place_around(before: str, after: str) -> bool:
     after = after.strip(" ,，،)|–—-")
     if len(re.findall(r"[\u3400-\u9fff]", before)) > 12:
         return False  # a Chinese headline that ends with its date, not a date line
+    if len(re.findall(r"[\u3400-\u9fff]", after)) > 8:
+        return False  # "世卫组织总干事2024年5月27日在第七十七届世界卫生大会高级别欢迎辞": a headline with its date inside
     if is_label(after.strip(" :：")):
         after = ""  # "2023年07月12日 切換語言:": a label beside the date
     return (len(before.split()) <= 6 and not before.endswith((".", ":", ";"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from toolkit.reader.dates import is_timestamp
+from toolkit.reader.dates import date_venue, is_timestamp
 from toolkit.reader.words import all_words, bare, fold, is_label, words
 
 # A bullet a page puts before each item of a share bar or a photo's credit and caption: "• © UNESCO/…".
@@ -27,6 +27,8 @@ WEB_DEBRIS = re.compile(
     r"|for (?:more|further) information.{0,40}contact.*"
     r"|partager|imprimer|lire la suite|télécharger .{0,40}|suivez-nous sur \w+|mots-clés\s*:.*"
     r"|à l’intention des médias\W+document non officiel"
+    r"|para (?:información|uso) de los medios de (?:comunicación|información)\W+no es un documento oficial"
+    r"|для средств массовой информации\W+не является официальным документом"
     r"|compartir|imprimir|leer más|descargar .{0,40}|síguenos en \w+|etiquetas\s*:.*"
     r"|поделиться|печать|подробнее|читать далее|скачать .{0,40}"
     r"|مشاركة|طباعة|اقرأ المزيد|تحميل .{0,40}|分享|打印|阅读更多|下载.{0,20})[\s.!:»›→>]*$"
@@ -87,17 +89,19 @@ def _credit(text: str) -> bool:
                 or len(text) <= 160 and "/" in text and CREDIT.search(text))
 
 
-def photo_caption(text: str) -> tuple[str, str] | None:
+def photo_caption(text: str, ended: bool = True) -> tuple[str, str] | None:
     """Return a finding for a photo's caption or alt text above the speech, or None.
 
     A caption says what the picture shows, in one sentence: "Filippo Grandi delivers a speech from
     behind a lectern.", "秘书长于2020年1月会见…". Only lines above the speech are asked: in the text
-    the same words are the speaker's own.
+    the same words are the speaker's own. Without its full stop (ended False) only a line above the
+    headline is asked: a headline may read "X speaks at …".
     """
     if len(text) > 250 or re.search(r"[.!?]\s+\S|[。！？]", text.rstrip(".。")):
         return None  # more than one sentence: the speech
     found = _phrase("caption_phrases").search(fold(text))
-    if found and not _phrase("first_person").search(fold(text)) and (text.endswith((".", "。")) or "\u3400" <= found[0][0] <= "\u9fff"):
+    if found and not _phrase("first_person").search(fold(text)) \
+            and (not ended or text.endswith((".", "。")) or "\u3400" <= found[0][0] <= "\u9fff"):
         return "caption-line", f"photo caption {text[:60]!r} (what the picture shows); left out of the release"
     return None
 
@@ -121,6 +125,63 @@ def venue_line(text: str) -> str | None:
     return match["venue"].title() if match and match["venue"].isupper() else match and match["venue"]
 
 
+def _glued_logo(text: str) -> bool:
+    """True for a banner whose logo's letters are glued to the name they stand for:
+    "UNUnited Nations Economic Commission for Europe"."""
+    for size in range(2, 7):
+        head, rest = text[:size], text[size:]
+        if len(rest) < 2 or not head.isupper() or not head.isalpha() or not rest[0].isupper() or not rest[1].islower():
+            continue
+        initials = "".join(word[0] for word in rest.split() if word[:1].isupper())
+        return len(rest.split()) >= size and initials.startswith(head)
+    return False
+
+
+def _document_label(text: str) -> bool:
+    """True for a document's part label: "Annex D", "المرفق دال", "Приложение II", "附件一"."""
+    folded = bare(text)
+    for label in sorted(all_words("document_labels"), key=len, reverse=True):
+        if folded == label or folded.startswith(label + " ") and len(folded.split()) - len(label.split()) == 1 \
+                and len(folded) - len(label) <= 7 and not folded.endswith("s"):
+            return True
+        if "\u3400" <= label[0] <= "\u9fff" and folded.startswith(label) and len(folded) - len(label) <= 2:
+            return True
+    return False
+
+
+_NOT_A_BODY = re.compile(r"^(?:by|of|from|on|at|to|for|de|du|des|d’|par|sur|à|au|del|por|la|le|les|el|the)\b", re.I)
+
+
+def _type_and_office(text: str) -> bool:
+    """True for a page's item type and office run together: "Déclarations Haut-Commissariat aux droits de l’homme",
+    "Press releases Human Rights Council" (OHCHR's pages), never a headline: no verb, no name, no date."""
+    if len(text) > 90 or re.search(r"[\d.:;!?,]", text):
+        return False
+    folded = fold(text)
+    for label in sorted(all_words("section_labels"), key=len, reverse=True):
+        if len(label) < 4 or not folded.startswith(label + " "):
+            continue
+        rest = text[len(label) + 1:].strip()
+        return rest[:1].isupper() and not _NOT_A_BODY.match(rest) \
+            and any(body in fold(rest) for body in all_words("meeting_words") if len(body) > 8)
+    return False
+
+
+def site_suffix(text: str) -> re.Match | None:
+    """Return the match of a page title's site name after a bar ("Message on World Water Day | UN News"): the
+    headline, with the site's name (a label) after it; group 1 is the headline."""
+    match = re.match(r"^(.{6,}?)\s+[|｜]\s+([^|｜]{2,60})$", text)
+    return match if match and is_label(match[2]) and not is_label(match[1]) else None
+
+
+def _dated_place(text: str) -> bool:
+    """True for a date line with a bar between place and date: "Geneva | 22 March 2023", "22 March 2023 | Geneva"."""
+    from toolkit.reader.dates import strip_date
+
+    place = fold(strip_date(text).strip(" |–—-,"))
+    return bool(date_venue(text)[0]) and (not place or place in all_words("places"))
+
+
 def debris(text: str) -> tuple[str, str] | None:
     """Return a finding's code and message for a line a release leaves out, or None."""
     if len(text) <= 600 and fold(text).startswith(_notices()):
@@ -142,10 +203,18 @@ def debris(text: str) -> tuple[str, str] | None:
         return "caption-line", f"caption-like line {text!r} (a photo caption?); left out of the release"
     if len(text) <= 90 and not text.endswith(".") and fold(text).startswith(_prefixes("banners")):
         return "banner", f"site banner {text!r} (the name of the office whose site it is); left out of the release"
-    if fold(text) in all_words("markers") or bare(text) in all_words("markers"):
+    if fold(text) in all_words("markers") or bare(text) in all_words("markers") \
+            or bare(text).strip("()（） ") in all_words("markers") and re.fullmatch(r"[(（].{1,12}[)）]", text.strip()):
+        # "(END)", "(FIN)", "（完）": an end mark in brackets
         return "marker", f"marker line {text!r} (not part of the speech); left out of the release"
     if is_label(text):
         return "section-label", f"site section label {text!r}; left out of the release"
+    if _glued_logo(text):
+        return "banner", f"site banner {text!r} (the logo's letters glued to the name); left out of the release"
+    if _document_label(text):
+        return "section-label", f"document label {text!r} (a part of the document, not of the speech); left out"
+    if _type_and_office(text):
+        return "section-label", f"site section label {text!r} (the page's item type and office); left out"
     if DURATION.match(text):
         return "marker", f"time {text!r} (a video's length, a clock time); left out of the release"
     if is_timestamp(text):
@@ -156,7 +225,8 @@ def debris(text: str) -> tuple[str, str] | None:
         return "file-name", f"file name {text!r} (the document's name on the site); left out of the release"
     if GLUED_SYMBOL.match(text):
         return "label-line", f"section label glued to the symbol {text!r}; left out of the release"
-    if BREADCRUMB.match(text.strip(" |")) and len(text.split()) <= 16 and not text.endswith((".", "?", "!")):
+    if BREADCRUMB.match(text.strip(" |")) and len(text.split()) <= 16 and not text.endswith((".", "?", "!")) \
+            and not _dated_place(text) and not site_suffix(text):
         return "breadcrumb", f"breadcrumb {text!r} (the page's navigation); left out of the release"
     if fold(text).startswith(_prefixes()) and len(text) <= 100:
         return "label-line", f"label line {text!r} (keywords, credits, a journal line?); left out of the release"

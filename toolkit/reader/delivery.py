@@ -29,6 +29,11 @@ def delivery_kind(text: str) -> tuple[DeliveryKind, str | None] | None:
     kind = delivery_notes().get(bare)
     if kind is None and text.strip()[:1] in "[(（【" and re.search(r"[,;]", bare):  # "[bilingual, as delivered; ...]"
         kind = next((delivery_notes()[part] for part in re.split(r"[,;]\s*", bare) if part in delivery_notes()), None)
+    if kind is None and len(bare) <= 160 and not re.search(r"[.!?;:]\s", bare):
+        # "El siguiente discurso se presenta tal y como se preparó para su entrega.": a one-sentence notice
+        # that ends with a delivery note's wording says the same.
+        kind = next((found for phrase, found in delivery_notes().items()
+                     if len(phrase) >= 14 and bare.endswith(" " + phrase)), None)
     if kind and not bare.endswith((" by", " par", " por")):
         return DeliveryKind(kind), None
     match = _TRANSLATED.match(bare.replace("’", "'"))

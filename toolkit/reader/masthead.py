@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from toolkit.model import Block, BlockKind, Delivery, DeliveryKind
 from toolkit.reader.dates import date_venue, dateline_place, find_date, find_day_month, is_timestamp, parse_date, strip_date, weekday_mismatch
-from toolkit.reader.debris import SYMBOL, beside_credit, debris, photo_caption, venue_line
+from toolkit.reader.debris import SYMBOL, beside_credit, debris, photo_caption, site_suffix, venue_line
 from toolkit.reader.detection import script_of
 from toolkit.reader.delivery import delivery_kind, delivery_lead, trailing_delivery
 from toolkit.reader.paragraphs import BULLET, TERMINAL, Chunk, is_greeting, normalized
@@ -24,12 +24,15 @@ from toolkit.reader.speakers import (
     SPEAKER_LINE, bare_speaker, is_lead_in, is_office_line, is_name, is_title_word, name_after_office, speaker_name,
     cut_at_office, han_name_in, name_in, strip_honorific,
 )
-from toolkit.reader.speakers import all_words_list, han_name_after_office, is_honorific, name_after_honorific, name_with_office
+from toolkit.reader.speakers import all_words_list, byline_name, han_name_after_office, is_arabic_name, is_honorific, name_after_honorific, name_with_office
 from toolkit.reader.words import all_words, fold, is_label
 
 # How far down the page the masthead may reach, in chunks (not counting those left out as site chrome).
 _ZONE = 16
 
+
+# A document symbol at the end of a document's header line: "A71/3", "A/HRC/39/2", "E/ICEF/2012/9".
+_DOC_SYMBOL = re.compile(r"^[A-Z]{1,8}(?:/[A-Z]{1,8})*/?\d+(?:/[\w.\-]+)+$")
 
 # A bulletin's number under an information centre's banner: "No. 01/116", "Nº 2023/45".
 _BULLETIN_NUMBER = re.compile(r"^(?:No|N°|Nº|№)\.?\s*\d{1,4}(?:[/-]\d{1,4})+$", re.I)
@@ -72,7 +75,8 @@ class _Line:
 
 def _is_place(text: str) -> bool:
     """True for a place line: "Genève", "United Nations Headquarters, New York", "بيروت , لبنان"."""
-    parts = [fold(part.strip(" .–—-")) for part in re.split(r"[,،]", text)]
+    # "Palais des Nations (Conference Room XIX), Geneva": a room in brackets does not change the place.
+    parts = [fold(re.sub(r"\s*\([^()]{1,40}\)", "", part).strip(" .–—-")) for part in re.split(r"[,،]", text)]
     if not parts or not parts[0] or len(parts) > 3 or any(len(part.split()) > 6 for part in parts):
         return False
     return all(part in all_words("places") for part in parts if part) \
@@ -86,6 +90,20 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
     if labelled and masthead.speaker is None and is_label(labelled[1]) and (bare := bare_speaker(labelled[2])):
         masthead.speaker = Block(BlockKind.SPEAKER, labelled[2], chunk.line)  # "发言 | 安东尼奥·古特雷斯, 秘书长"
         masthead.speaker_name = masthead.speaker_name or _clean_name(bare[0])
+        return "speaker"
+    if chunk.single and (field := _field(text)):
+        kind, value = field  # "Speaker: Jane Doe, Executive Director", "Lieu : Genève"
+        if kind == "speaker" and masthead.speaker is None:
+            masthead.speaker = Block(BlockKind.SPEAKER, value, chunk.line)
+            bare = bare_speaker(value)
+            masthead.speaker_name = masthead.speaker_name or _clean_name(bare[0] if bare else value.split(",")[0])
+            return "speaker"
+        if kind == "venue":
+            masthead.venue = masthead.venue or value
+            return "venue"
+    if chunk.single and masthead.speaker is None and len(text) <= 200 and (name := byline_name(text)):
+        masthead.speaker = Block(BlockKind.SPEAKER, text, chunk.line)  # "للدكتور شو دونيو، المدير العام …"
+        masthead.speaker_name = masthead.speaker_name or name
         return "speaker"
     if chunk.single and (found := debris(text)):
         masthead.findings.append((chunk.line, *found))
@@ -114,6 +132,10 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
             masthead.findings.append((chunk.line, "repeated-symbol", f"the symbol again {text!r}; left out"))
             return "debris"
         masthead.symbol = text
+        return "symbol"
+    if chunk.single and len(text) <= 60 and " " in text and _DOC_SYMBOL.match(text.split()[-1]) \
+            and masthead.symbol is None and not find_date(text):
+        masthead.symbol = text.split()[-1]  # "第七十一届世界卫生大会 A71/3": the body and the document's symbol
         return "symbol"
     if chunk.single and (place := venue_line(text)):
         masthead.venue = masthead.venue or place
@@ -163,6 +185,20 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
     if stamp:
         masthead.findings.append((chunk.line, "timestamp", f"time stamp glued to {_short(text)}; left out"))
         return "debris"
+    return None
+
+
+def _field(text: str) -> tuple[str, str] | None:
+    """Return the kind and value of a "Label: value" header field ("Speaker: Jane Doe", "Lieu : Genève"), or None."""
+    from toolkit.reader.words import tables
+
+    match = re.match(r"^([^:：]{2,24}?)\s*[:：]\s*(\S.{1,150})$", text)
+    if not match:
+        return None
+    label = fold(match[1])
+    for kind, languages in tables()["field_labels"].items():
+        if any(label == fold(str(word)) for words in languages.values() for word in words):
+            return kind, match[2].strip()
     return None
 
 
@@ -248,8 +284,8 @@ def _title_score(line: _Line, position: int, lines: list[_Line], script: str | N
     while after is not None and after.role is None and after.chunk.line == _last(lines, after.index - 1) + 1:
         after = next((other for other in lines if other.index == after.index + 1), None)  # a wrapped headline
     later = [other for other in lines if other.index > line.index + 1 and other.role is None]
-    if after is not None and (after.role in ("delivery", "date", "teaser") or SPEAKER_LINE.search(after.chunk.text)):
-        score += 1  # a headline sits above its delivery note, date, speaker line or standfirst
+    if after is not None and (after.role in ("delivery", "date", "teaser", "venue") or SPEAKER_LINE.search(after.chunk.text)):
+        score += 1  # a headline sits above its delivery note, date, venue, speaker line or standfirst
     repeated = any(abs(other.index - line.index) > 1 and normalized(other.chunk.text) == normalized(text)
                    for other in lines)
     before_line = next((other for other in lines if other.index == line.index - 1), None)
@@ -277,9 +313,16 @@ def _title_score(line: _Line, position: int, lines: list[_Line], script: str | N
         score -= 6
     if SPEAKER_LINE.search(text) and (len(text) > 12 or _names_someone(text)):
         score -= 1.5  # "Statement by H.E. Mr. X": the speaker line under a headline
-    if bare_speaker(text) or is_name(text) or _is_office(text):
+    if bare_speaker(text) or is_name(text) or _is_office(text) or _office_and_name(text):
         score -= 4
     return score
+
+
+def _office_and_name(text: str) -> bool:
+    """True for a line that is an office and a name and nothing else ("المدير العام شو دونيو", "Director-General
+    Jane Doe"): a speaker or the site's section for that person, never a headline."""
+    name = name_after_office(text)
+    return bool(name) and len(text) <= 80 and text.strip().endswith(name) and is_title_word(text.strip())
 
 
 def _names_meeting(folded: str) -> bool:
@@ -381,6 +424,15 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
             lines.append(line)
             continue
         line.role = _sure_role(masthead, line)
+        if line.role is None and index < 4 and chunk.single and photo_caption(chunk.text, ended=False) \
+                and _headline_below(chunks, index):
+            # "Генеральный секретарь выступает в зале Генеральной Ассамблеи" over "Послание Генерального
+            # секретаря": what the picture shows, above the headline that says what the text is.
+            masthead.findings.append((chunk.line, "caption-line", f"photo caption {_short(chunk.text)} above the "
+                                                                  "headline; left out of the release"))
+            line.role = "debris"
+            lines.append(line)
+            continue
         if line.role is None and index < 3 and not lines and _news_lead(chunks, index):
             masthead.findings.append((chunk.line, "lead-in", f"lead-in {_short(chunk.text)} (a news item's opening, "
                                                              "the text below in quotation marks); left out of the body"))
@@ -415,6 +467,7 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
             break  # the speech itself
         lines.append(line)
     _truncated_copies(masthead, lines)
+    _joined_banners(masthead, lines)
     candidates = [line for line in lines if line.role is None]
     _assign_title(masthead, candidates, lines, _body_script(chunks, len(lines)))
     _repeated_title(masthead, lines)
@@ -541,6 +594,23 @@ def _truncated_copies(masthead: Masthead, lines: list[_Line]) -> None:
             line.role = "debris"
 
 
+def _joined_banners(masthead: Masthead, lines: list[_Line]) -> None:
+    """A line that joins two lines above it with a dash or a bar ("NGO UNESCO Liaison committee - NGO International
+    Conference" under both) is the site's name and tagline, printed as a banner: the three are left out."""
+    for line in lines:
+        parts = re.split(r"\s+[-–—|]\s+", line.chunk.text)
+        if line.role is not None or len(parts) != 2:
+            continue
+        above = [other for other in lines if other.index < line.index and other.role is None]
+        pieces = [next((other for other in above if normalized(other.chunk.text) == normalized(part)), None)
+                  for part in parts]
+        if all(pieces):
+            for other in (*pieces, line):
+                masthead.findings.append((other.chunk.line, "banner", f"site banner {_short(other.chunk.text)} (the "
+                                                                      "site's name, printed again joined); left out"))
+                other.role = "debris"
+
+
 def _raw_stamps(masthead: Masthead, lines: list[_Line]) -> None:
     """A date line of digits only ("28.01.21") is the page's stamp when another line gives the date in words."""
     texts = {line.chunk.line: line.chunk.text for line in lines}
@@ -646,6 +716,10 @@ def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line
     text, date = _undated(best.chunk.text)
     if date:
         masthead.dates.append(DateSeen(date, best.chunk.line, 1))
+    if site := site_suffix(text):
+        masthead.findings.append((best.chunk.line, "title-note", f"{site[2]!r} after the headline is the site's name, "
+                                                                 "not the title's; left out"))
+        text = site[1]  # "Message on World Water Day | UN News"
     if site := re.search(r"\s+[-–—|]\s+((?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6})$", text):
         masthead.findings.append((best.chunk.line, "title-note", f"{site[1]!r} after the headline is the site's name, "
                                                                  "not the title's; left out"))
@@ -681,11 +755,21 @@ def _assign_speaker(masthead: Masthead, candidates: list[_Line], chunks: list[Ch
         if line.role is not None:
             continue
         text = line.chunk.text
-        under_title = masthead.title is not None and line.index > 0 and chunks[line.index - 1].line == masthead.title.line
+        # A bare name under the headline, or under the date or venue line that follows it ("Message …" /
+        # "22 March 2023" / "António Guterres"): the speaker.
+        roles = {other.index: other.role for other in candidates}
+        above = line.index - 1
+        while above > 0 and roles.get(above, "date") in ("date", "venue", "delivery", "symbol") \
+                and chunks[above].line != getattr(masthead.title, "line", -1):
+            above -= 1
+        under_title = masthead.title is not None and line.index > 0 and chunks[above].line == masthead.title.line
         if SPEAKER_LINE.search(text) and len(text) <= 400 or bare_speaker(text) \
                 or (is_name(text) and (_next_is_office(chunks, line.index) or "\u3400" <= text[0] <= "\u9fff"
                                        or under_title)) \
-                or _han_office_name(text) or (is_office_line(text) and name_after_office(text)):
+                or _han_office_name(text) or (is_office_line(text) and name_after_office(text)) \
+                or under_title and (is_arabic_name(text) or _office_and_name(text)  # "الأمين العام أنطونيو غوتيريش"
+                                    or "،" in text and is_arabic_name(text.split("،")[0])
+                                    and is_title_word(text.split("،", 1)[1].strip())):  # "أنطونيو غوتيريش، الأمين العام"
             masthead.speaker = Block(BlockKind.SPEAKER, text, line.chunk.line)
             line.role = "speaker"
             return
@@ -733,17 +817,23 @@ def _office_over_name(chunks: list[Chunk], index: int) -> bool:
 
 def _han_office_name(text: str) -> str | None:
     """Return the name in a Chinese office-and-name line ("秘书长潘基文" gives "潘基文"), or "" for an office alone."""
-    if is_greeting(text) or text.endswith((",", "，", ":", "：", "、")):
+    if is_greeting(text) or text.endswith((",", "，", ":", "：", "、", "。", "！", "？", "!", "?", ".")):
         return None
     for title in sorted(all_words("speaker_titles"), key=len, reverse=True):
-        if text.startswith(title) and "\u3400" <= title[0] <= "\u9fff":
-            rest = text[len(title):].strip()
-            if not rest:
-                return ""
-            if any(word in rest for word in all_words_list("han_not_names")):
-                return None  # "秘书长讲话": the office's speeches, a heading, no name
-            if len(rest) <= 4 or is_name(rest):
-                return rest
+        if not "\u3400" <= title[0] <= "\u9fff" or (at := text.find(title)) < 0 or at > 6 \
+                or not all("\u3400" <= c <= "\u9fff" for c in text[:at]):
+            continue  # "世卫组织总干事谭德塞博士": the organisation's short name may stand before the office
+        rest = text[at + len(title):].strip()
+        for suffix in sorted(all_words_list("han_name_suffixes"), key=len, reverse=True):
+            if rest.endswith(suffix) and len(rest) > len(suffix):
+                rest = rest[:-len(suffix)]  # "谭德塞博士": the doctor's title after the name
+                break
+        if not rest or rest in all_words_list("han_name_suffixes"):
+            return "" if not at and not rest else None  # "谢谢主席先生": thanks to the chair, no name
+        if any(word in rest for word in all_words_list("han_not_names")):
+            return None  # "秘书长讲话": the office's speeches, a heading, no name
+        if len(rest) <= 4 or is_name(rest):
+            return rest
     return None
 
 
@@ -780,6 +870,12 @@ def _extend(masthead: Masthead, candidates: list[_Line], chunks: list[Chunk]) ->
             joined = masthead.speaker.text.rstrip(",")
             masthead.speaker = Block(BlockKind.SPEAKER, f"{joined}{'' if joined.endswith(' by') else ','} {text}",
                                      masthead.speaker.line)
+            line.role = "speaker"
+        elif before == "title" and adjacent and masthead.speaker is None and SPEAKER_LINE.search(masthead.title.text) \
+                and _is_office(text):
+            # "Remarks by Mr. X" / "United Nations Under-Secretary-General": the offices of the speaker the
+            # headline names, not the headline's end.
+            masthead.speaker = Block(BlockKind.SPEAKER, f"{masthead.title.text.rstrip(',')}, {text}", masthead.title.line)
             line.role = "speaker"
         elif before == "title" and adjacent and _title_open(masthead) and masthead.speaker is None \
                 and script_of(text) in (None, script_of(masthead.title.text)) and _goes_on(masthead.title.text, text):
@@ -821,16 +917,22 @@ def _name_of(masthead: Masthead) -> str | None:
             continue
         text = block.text
         name = speaker_name(text) or next(filter(None, map(speaker_name, re.split(r"(?<=\.)\s+", text)[1:])), None)
+        if name and strip_honorific(re.sub(_ARTICLE_HONORIFIC, "", name, flags=re.I))[:1].islower():
+            name = None  # "Message de la journée internationale …", "Discurso del día de …": an occasion, no one
         if name and is_title_word(name):  # "Discurso de la Secretaria Ejecutiva de la CEPAL, Alicia Bárcena."
             name = name_after_office(text) or name_after_honorific(text) or name
         if block is masthead.title:
             name = name or name_after_office(text) or name_after_honorific(text)  # "… CEPAL, SRA. ALICIA BARCENA"
+            if name is None and (head := re.match(r"^([^:：]{3,50})[:：]\s+\S", text)) and is_name(head[1]):
+                name = head[1]  # "Helen Clark: Informe al …": the headline names its speaker before a colon
         elif name is None and (bare := bare_speaker(text)):
             name = bare[0]
         if name is None and block is masthead.speaker and (han := _han_office_name(text)):
             name = han
         if name is None and block is masthead.speaker and is_name(text.split(",")[0]):
             name = text.split(",")[0]
+        if name is None and block is masthead.speaker and is_arabic_name(text.split("،")[0]):
+            name = strip_honorific(text.split("،")[0].strip())  # "أنطونيو غوتيريش" under the date line
         if name is None and block is masthead.speaker:
             name = name_after_office(text)
         if name is None and block is masthead.speaker and ", " in text and is_name(text.split(", ")[1]):
@@ -906,10 +1008,12 @@ def _assign_venue(masthead: Masthead, candidates: list[_Line], lines: list[_Line
         first = fold(re.split(r"[,،.]", text)[0].strip(" –—-"))
         numbered = re.search(r"\d", text) and first not in all_words("places")  # "Palais des Nations, …, 2nd floor"
         if line.role is not None or not line.chunk.single or len(text) > 80 or len(text.split()) > 8 \
-                or numbered or re.search(r"[.:;!?…]$", text) or not text[:1].isupper() or is_name(text) \
-                or is_label(text):
+                or numbered or re.search(r"[.:;!?…,،]$", text) or is_name(text) or is_label(text):
             continue
         last = fold(re.split(r"[,،]", text)[-1].strip(" .–—-"))
+        caseless = text[:1].isalpha() and not text[:1].isupper() and not text[:1].islower()  # Arabic, Chinese
+        if not (text[:1].isupper() or caseless and last in all_words("places")):
+            continue  # "بيت الأمم المتحدة، بيروت": without capitals, a venue line ends in a known place
         if line.chunk.line - 1 in dated or line.chunk.line + 1 in dated \
                 or last in all_words("places") and len(re.split(r"[,،]", text)) >= 2:
             masthead.venue = text.strip(" ,.–—-")
@@ -917,9 +1021,13 @@ def _assign_venue(masthead: Masthead, candidates: list[_Line], lines: list[_Line
             return
 
 
+_ARTICLE_HONORIFIC = r"^(?:la|el|le|the)\s+(?=(?:sra?|mme|mr?s?|dr|dra)\.?\s)"  # "la Sra. …": the article goes
+
+
 def _clean_name(name: str) -> str | None:
     """Return the person's name only: no date, office or honorific ("H.E. Mr. X, President" gives "X")."""
     name = strip_date(name).strip(" ,;:–—-.")
+    name = re.sub(_ARTICLE_HONORIFIC, "", name, flags=re.I)  # "la Sra. Ana Pérez"
     if is_title_word(name) and (after := name_after_office(name)):
         return after  # "Secretaria Ejecutiva de la CEPAL, Alicia Bárcena"
     name = re.split(r",\s*|\s+[–—-]\s+|\s+\(", name)[0].strip()

@@ -155,7 +155,17 @@ def _labels_next_section(chunks: list[Chunk], index: int, body: list[Block]) -> 
 
 def is_greeting(text: str) -> bool:
     """True for a salutation line: "Mr. President,", "Excellencies,", "Дамы и господа!"."""
-    return len(text) <= 80 and bool(SALUTATION.match(text))
+    if len(text) > 80:
+        return False
+    if SALUTATION.match(text):
+        return True
+    # A Chinese address line: the names and offices of those addressed, ending in "、" (the list goes on),
+    # or naming an honour in the list ("穆娜·侯赛因公主殿下,世界卫生大会主席凯瓦·贝恩阁下:", "…阁下、…").
+    han = sum("\u3400" <= c <= "\u9fff" for c in text) >= 2
+    return han and (text.endswith("、") or bool(_HAN_HONOUR.search(text)))
+
+
+_HAN_HONOUR = re.compile(r"(?:阁下|閣下|殿下)[们們]?(?:[、:：,，]|$)")
 
 
 Found = tuple[int, str, str]  # line, code, message

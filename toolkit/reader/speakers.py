@@ -45,7 +45,7 @@ _NAME_END = re.compile(
 SALUTATION = re.compile(
     r"^(?:(?:mr\.?|madam|madame|monsieur|señor|señora)\s+(?:vice[- ])?(?:president|chair|secretary-general|président"
     r"|presidente|co-chair)|(?:your\s+)?excellenc|excelencia|distinguished\s|ladies and gentlemen|dear\s|mesdames"
-    r"|señoras y señores|дамы и господа|ваши превосходительства|уважаем|господин председатель|госпожа председатель"
+    r"|señoras y señores|дамы и господа|ваши превосходительства|уважаем|дорог(?:ие|ой|ая)\s|господин председатель|госпожа председатель"
     r"|أصحاب السعادة|السيدات والسادة|السيد الرئيس|السيدة الرئيسة|各位|女士们|主席先生|主席女士|秘书长先生|诸位阁下|尊敬的|colleagues|friends,|chers|queridos|estimad[oa]s|querid[oa]s amig[oa]s"
     r"|honourable|honorable|good (?:morning|afternoon|evening)|bonjour|buenos días|buenas tardes"
     r"|(?:monsieur|madame) (?:le|la) \w|(?:señor|señora) (?:presidente|presidenta|secretari[oa])|excelentísim)",
@@ -68,14 +68,17 @@ def speaker_name(line: str) -> str | None:
     match = SPEAKER_NAME.match(line)
     if not match:
         return None
-    name = re.split(r"[,،]", line[match.end():])[0].strip()
-    name = _NAME_END.split(name)[0].strip()
+    whole = re.split(r"[,،]", line[match.end():])[0].strip()
+    name = _NAME_END.split(whole)[0].strip()
     if _ARABIC.search(name) and not _arabic_name(strip_honorific(name)):
         return arabic_name_after_office(line)  # no capitals: the name is found after the office
     if re.search(r"[А-ЯЁ]", name, re.I) and not is_name(name):
         # "Выступление Первого заместителя Постоянного представителя … Д.А.Полянского": in Russian the
         # office comes first, in the genitive; the name is the run of capitalised words that ends the phrase.
-        name = _trailing_name(name) or ""
+        # "Выступление Верховного комиссара ООН по правам человека Мишель Бачелет": the office's own "по …"
+        # may stand between the office and the name.
+        name = _trailing_name(name) or _trailing_name(_NAME_END.split(whole, maxsplit=2)[-1]) or "" \
+            if _NAME_END.search(whole) and not re.search(r"\s(?:по случаю|в связи с)\s", whole) else _trailing_name(name) or ""
     return name if 0 < len(name) <= 80 else None
 
 
@@ -86,8 +89,9 @@ def _trailing_name(text: str) -> str | None:
     """Return the capitalised words that end a phrase when they read as a name ("… при ООН Д.А.Полянского")."""
     run: list[str] = []
     for token in reversed(text.split()):
-        if not _CAPITAL.match(token) or token.casefold() in all_words_list("not_names") or is_title_word(token):
-            break
+        if not _CAPITAL.match(token) or token.casefold() in all_words_list("not_names") or is_title_word(token) \
+                or token.isupper() and len(token) > 1 and not text.isupper():
+            break  # "ЮНЕСКО Одре Азуле": an organisation's letters end the run
         run.insert(0, token)
     if len(run) == 1 and _INITIALS.match(run[0]) or 2 <= len(run) <= 4 and is_name(" ".join(run)):
         return " ".join(run)
@@ -122,7 +126,7 @@ _OFFICE_GOES_ON = re.compile(r"^(?:$|of\b|for\b|to\b|and\b|de\b|du\b|des\b|d’|
 def is_office_line(text: str) -> bool:
     """True for a line that is an office: "Secretary-General", "Président de l’Assemblée générale"; not a headline
     such as "Le Secrétaire général appelle à un cessez-le-feu"."""
-    folded = re.sub(r"^(?:the|un|united nations|le|la|el|l’)\s+", "", fold(text))
+    folded = re.sub(r"^(?:the|un|united nations|le|la|el|l’)\s+", "", fold(_without_acronym(text)))
     for title in sorted(all_words("speaker_titles"), key=len, reverse=True):
         if folded.startswith(title):
             rest = text.strip()[len(text.strip()) - len(folded) + len(title):].strip()
@@ -135,8 +139,15 @@ def is_office_line(text: str) -> bool:
 
 def is_title_word(text: str) -> bool:
     """True when text starts with an office: "Secretary-General", "President of ...", "Directrice exécutive"."""
-    folded = re.sub(r"^(?:the|un|united nations|le|la|el|l’)\s+", "", fold(text))
+    folded = re.sub(r"^(?:the|un|united nations|le|la|el|l’)\s+", "", fold(_without_acronym(text)))
     return any(folded.startswith(title) for title in all_words("speaker_titles"))
+
+
+def _without_acronym(text: str) -> str:
+    """Return text without an organisation's letters before an office: "WHO Director-General", "UNICEF Executive
+    Director" are offices (in a line written in capitals the letters cannot be told apart)."""
+    match = re.match(r"^\s*[A-Z]{2,7}\s+(?=\S)", text)
+    return text[match.end():] if match and not text.isupper() else text
 
 
 def strip_honorific(name: str) -> str:
@@ -200,6 +211,19 @@ def bare_speaker(text: str) -> tuple[str, str] | None:
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
+def byline_name(text: str) -> str | None:
+    """Return the name of a speaker line that opens with a byline ("للدكتور شو دونيو، المدير العام …" gives
+    "شو دونيو"): the words up to the comma, without honorifics or the office."""
+    folded = fold(text)
+    for word in sorted(all_words("bylines"), key=len, reverse=True):
+        if folded.startswith(word + " "):
+            name = re.split(r"[,،(]", text.strip()[len(word) + 1:])[0]
+            name = cut_at_office(strip_honorific(name.strip())).strip()
+            if 1 <= len(name.split()) <= 5 and not re.search(r"[\d.:;!?]", name) and not is_title_word(name):
+                return name
+    return None
+
+
 def arabic_name_after_office(text: str) -> str | None:
     """Return the Arabic name that follows an office ("… الأمين العام للأمم المتحدة أنطونيو غوتيريش بمناسبة …").
 
@@ -225,6 +249,11 @@ def arabic_name_after_office(text: str) -> str | None:
         if found := _arabic_name(rest, whole=False):
             return found
     return None
+
+
+def is_arabic_name(text: str) -> bool:
+    """True for a line that is an Arabic name and nothing else ("أنطونيو غوتيريش", "السيد أنطونيو غوتيريش")."""
+    return bool(_ARABIC.search(text)) and bool(_arabic_name(strip_honorific(text.strip())))
 
 
 def _arabic_name(text: str, whole: bool = True) -> str | None:
@@ -265,6 +294,9 @@ def name_after_office(text: str) -> str | None:
         if index < 0:
             continue
         rest = text[index + len(title) + skip:]
+        # "Administrador del PNUD en ocasión de la … Junta Ejecutiva": the name follows the office and its
+        # qualifier; what comes after "en", "at", "on" … is the occasion, whose capitals are no name.
+        rest = _NAME_END.split(" " + rest, maxsplit=1)[0].strip()
         if found := _first_name_run(rest):
             return found
         tokens = []
@@ -363,13 +395,19 @@ def han_name_after_office(text: str) -> str | None:
             index += 1
             continue
         start = end = index + len(title)
+        occasion = tuple(word for word in _han_not_names() if len(word) >= 2)
         while end < len(text) and end - start < 12 and ("\u3400" <= text[end] <= "\u9fff" or text[end] in "·‧・•") \
-                and text[end] not in _han_name_stops():
+                and text[end] not in _han_name_stops() and not (end > start + 1 and simplified.startswith(occasion, end)):
             end += 1
         name = text[start:end]
+        for suffix in sorted(all_words_list("han_name_suffixes"), key=len, reverse=True):
+            if name.endswith(suffix) and len(name) > len(suffix):
+                name = name[:-len(suffix)]  # "总干事谭德塞博士的讲话": the doctor's title after the name
+                break
         # A name is followed by what the person does ("在", "就", "於"), or a bracket; two to four characters
         # unless it is a foreign name with a dot.
-        followed = end < len(text) and (text[end] in _han_name_stops() or text[end] in "(（")
+        followed = end < len(text) and (text[end] in _han_name_stops() or text[end] in "(（"
+                                        or simplified.startswith(occasion, end))  # "古特雷斯国际和平日致辞"
         if followed and (2 <= len(name) <= 4 or re.fullmatch(r"[\u3400-\u9fff]{1,6}[·‧・•][\u3400-\u9fff]{1,8}", name)) \
                 and not any(word in to_simplified(name) for word in _han_not_names()):
             return name

@@ -9,8 +9,15 @@ WORDS_FILE = Path(__file__).with_name("words.yaml")
 
 
 def fold(text: str) -> str:
-    """Return text as the tables are written: case-folded, curly apostrophes, single spaces."""
-    return " ".join(text.casefold().replace("'", "’").split())
+    """Return text as the tables are written: case-folded, curly apostrophes, plain hyphens, single spaces.
+
+    A page may print "Secretary‑General" with a non-breaking hyphen (U+2011): the tables' words have the
+    plain one. Each replacement is one character for one, so a position in the folded text is one in the text.
+    """
+    return " ".join(text.casefold().replace("'", "’").translate(_HYPHENS).split())
+
+
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-"})
 
 
 @functools.cache
