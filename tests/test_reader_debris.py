@@ -359,3 +359,59 @@ def test_end_marks_in_brackets_and_the_media_notice(tmp_path, mark, body):
     line = len(f"Message\n\n22 March 2023\n\n{body}\n".splitlines()) + 1
     assert line in {f.line for f in s.findings}
     speech_kept(s, body)
+
+
+@pytest.mark.parametrize("caption, body", [
+    ("The Director-General delivering her statement to the Board. (Photo: J. Smith/ABC)", EN),
+    ("Secretary-General at the General Assembly. Photo: World Forum/Ann Lee (file)", EN),
+    ("La Directrice générale s’adresse au Conseil. (Photo : M. Martin/OIM)", FR),
+    ("El Secretario General en la Asamblea. Foto: Ana Ruiz/ONU", ES),
+    ("المدير العام يتحدث أمام اللجنة في عمان. الحقوق محفوظة 2017، تصوير أحمد علي", AR),
+])
+def test_a_caption_ending_with_its_photo_credit(tmp_path, caption, body):
+    s = read(tmp_path, f"Statement to the Board\n\n12 June 2018\n\n{caption}\n\n{body}")
+    left_out(s, 5, "caption-line", caption)
+    speech_kept(s, body)
+
+
+def test_a_sentence_about_a_photo_is_speech(tmp_path):
+    s = read(tmp_path, "Statement to the Board\n\n12 June 2018\n\nWe all saw the photo: it moved us.\n\n" + EN)
+    assert "We all saw the photo: it moved us." in printed(s)
+
+
+@pytest.mark.parametrize("bar, body", [
+    ("首页|新闻|军事|文史|政务|财经|汽车|文化", ZH),
+    ("Home | News | World | Politics | Business | Sport", EN),
+    ("Accueil|Actualités|Monde|Politique|Économie", FR),
+])
+def test_a_navigation_bar_of_the_sites_sections(tmp_path, bar, body):
+    s = read(tmp_path, f"{bar}\n\nMessage on United Nations Day\n\n24 October 2017\n\n{body}")
+    left_out(s, 1, "breadcrumb", bar)
+    assert s.title.text == "Message on United Nations Day"
+
+
+@pytest.mark.parametrize("headline, prompt, body", [
+    ("رسالة الأمين العام بمناسبة اليوم الدولي للمهاجرين", "رجاءا أنقر على الرابط التالي لمشاهدة الفيديو", AR),
+    ("Message on International Migrants Day", "Click here to watch the video message", EN),
+    ("Message à l’occasion de la Journée internationale des migrants", "Cliquez ici pour voir la vidéo", FR),
+])
+def test_a_video_link_and_its_address_inside_the_message(tmp_path, headline, prompt, body):
+    first, rest = body.split("\n\n", 1)
+    url = "https://s3.amazonaws.com/downloads.example.org/public/video/ondemand/MSG%20SG%20Day%2018%20Dec.mp4"
+    s = read(tmp_path, f"{headline}\n\n{first}\n\n{prompt}\n\n{url}\n\n{rest}")
+    left_out(s, 5, "web-debris", prompt)
+    left_out(s, 7, "web-debris", url)
+    speech_kept(s, body)
+
+
+@pytest.mark.parametrize("label, body", [
+    ("责任编辑:王小明", ZH),
+    ("編輯:陳大文", ZH),
+    ("標簽:", ZH),
+    ("分享至微信", ZH),
+])
+def test_a_chinese_news_sites_editor_tag_and_share_labels(tmp_path, label, body):
+    s = read(tmp_path, f"秘书长联合国日致辞\n\n2017年10月24日\n\n{body}\n{label}\n")
+    assert label not in printed(s)
+    assert label.rstrip(":") not in printed(s) or label.endswith(":")
+    speech_kept(s, body)

@@ -41,6 +41,15 @@ CAPTION = re.compile(r"^(?:(?:un |united nations )?(?:photo|foto|фото)\b|cre
 # A caption ending in its photo credit: "Le drapeau des Nations Unies. Photo ONU/JC McIlwaine".
 CREDIT = re.compile(r"(?:^|[.\s])(?:UN Photo|Photo ONU|Foto ONU|Foto de la ONU|Фото ООН|联合国图片|صورة الأمم المتحدة)"
                     r"\s*/\s*[\w .’'-]{2,40}$")
+# A caption ending in a credit after its label: "… Board of Governors meeting. (Photo: D. Calma/IAEA)",
+# "Secretary-General António Guterres. Photo: World Economic Forum/Boris Baldinger (file)", "… ، تصوير مروان بغدادي".
+CREDIT_TAIL = re.compile(r"\(\s*(?:photo|foto|фото|crédit photo|photo credit)\s*:\s*[^()]{2,60}\)$"
+                         r"|(?:^|[\s.])(?:photo|foto|фото|crédit photo|photo credit)\s*:\s*[^!?:;/]{2,40}/[^!?:;/]{2,40}$"
+                         r"|[،.]\s*(?:تصوير|صورة)\s*:?\s*[^.،:]{2,40}$|(?:摄影|攝影|图片来源|圖片來源)\s*[:：]\s*\S{1,20}$", re.I)
+# A page's navigation bar: five or more short items between bars ("首页|新闻|军事|文史|政务|财经").
+NAV_BAR = re.compile(r"^[^|｜]{1,16}(?:\s?[|｜]\s?[^|｜]{1,16}){4,}$")
+# A line that is a link and nothing else: "https://s3.amazonaws.com/…/MSG SG Intl Migrants Day.mp4".
+BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # A print page header inside the body: "- 2 - SG/SM/1234 24 September 1999", "- 3 -".
 PAGE_HEADER = re.compile(r"^[-–—]\s*\d{1,3}\s*[-–—](?:\s+.{0,80})?$")
 # A video's length as a player prints it: "00:01:30", "4:05".
@@ -188,6 +197,10 @@ def debris(text: str) -> tuple[str, str] | None:
         return "label-line", f"label line {text[:60]!r} (a site notice); left out of the release"
     if len(text) <= 300 and _phrase("site_notices").search(fold(text)):
         return "label-line", f"site notice {text[:60]!r} (to the site's readers, not the speech's); left out"
+    if len(text) <= 300 and CREDIT_TAIL.search(text) and not _phrase("first_person").search(fold(text)):
+        return "caption-line", f"photo caption {text[:60]!r} (it ends with the photo's credit); left out of the release"
+    if len(text) <= 400 and BARE_URL.match(text):
+        return "web-debris", f"link {text[:60]!r} (an address on a line of its own); left out of the release"
     if len(text) > 120:
         return None
     if SEPARATOR.match(text):
@@ -201,6 +214,8 @@ def debris(text: str) -> tuple[str, str] | None:
         return "web-debris", f"link {text!r} (to another page of the site); left out of the release"
     if _credit(text):
         return "caption-line", f"caption-like line {text!r} (a photo caption?); left out of the release"
+    if NAV_BAR.match(text) and not _dated_place(text):
+        return "breadcrumb", f"navigation bar {text[:60]!r} (the site's sections); left out of the release"
     if len(text) <= 90 and not text.endswith(".") and fold(text).startswith(_prefixes("banners")):
         return "banner", f"site banner {text!r} (the name of the office whose site it is); left out of the release"
     if fold(text) in all_words("markers") or bare(text) in all_words("markers") \
