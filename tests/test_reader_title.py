@@ -241,3 +241,31 @@ def test_a_page_title_with_the_sites_name_after_a_bar(tmp_path, headline, site, 
 def test_a_breadcrumb_of_labels_is_still_a_breadcrumb(tmp_path):
     s = read(tmp_path, "Home | Speeches\n\nMessage on World Water Day\n\n22 March 2023\n\n" + BODY)
     assert s.title.text == "Message on World Water Day" and 1 in left_out(s)
+
+
+@pytest.mark.parametrize("section, headline", [
+    ("Déclarations et discours de la directrice générale", "Déclaration de la Directrice générale au Conseil"),
+    ("Speeches of the Secretary-General", "Remarks to the Security Council on Syria"),
+    ("Discursos del Secretario General", "Mensaje con motivo del Día de las Naciones Unidas"),
+    ("Выступления Генерального секретаря", "Послание по случаю Дня Организации Объединенных Наций"),
+])
+def test_a_section_named_for_the_office_whose_items_it_lists_is_not_the_title(tmp_path, section, headline):
+    s = read(tmp_path, f"{section}\n27 nov 2023\n\n{headline}\n\n{BODY}")
+    assert s.title.text == headline and 1 in left_out(s)
+
+
+def test_a_headline_that_names_its_office_alone_is_still_a_headline(tmp_path):
+    s = read(tmp_path, "Message of the President of the General Assembly\n\n8 March 2024\n\n" + BODY)
+    assert s.title.text == "Message of the President of the General Assembly"
+
+
+@pytest.mark.parametrize("first, second, date", [
+    ("Mensaje del Secretario General en el Día Internacional contra el Consumo de Drogas",
+     "y contra el Narcotráfico, 26 de junio 2008", datetime.date(2008, 6, 26)),
+    ("Message of the Secretary-General on the International Day against Drug Abuse",
+     "and Illicit Trafficking, 26 June 2008", datetime.date(2008, 6, 26)),
+])
+def test_a_headline_wrapped_onto_its_date_line(tmp_path, first, second, date):
+    s = read(tmp_path, f"{first}\n\n{second}\n\n{BODY}")
+    assert s.title.text == f"{first} {second}"
+    assert s.date == date and s.venue is None

@@ -217,8 +217,8 @@ def _place(text: str) -> str | None:
     if place.count("(") != place.count(")"):
         place = place.strip("()")
     place = re.sub(r"[\s,]+(?:le|el|de|the|on)$", "", place, flags=re.I).strip(" ,،")
-    if place.casefold() in ("le", "la", "el", "de", "du", "the", "on", "del"):
-        return None
+    if place.casefold() in ("le", "la", "el", "de", "du", "the", "on", "del") or place[:1].islower():
+        return None  # "y contra el Narcotráfico, 26 de junio 2008": a place has a capital; this is a headline's end
     return place or None
 
 

@@ -473,6 +473,7 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
     _repeated_title(masthead, lines)
     _assign_speaker(masthead, candidates, chunks)
     _extend(masthead, candidates, chunks)
+    _wrapped_onto_date(masthead, lines)
     _assign_venue(masthead, candidates, lines)
     # The body starts after the last line the masthead used; what it did not place above that
     # line is reported and left out.
@@ -885,6 +886,21 @@ def _extend(masthead: Masthead, candidates: list[_Line], chunks: list[Chunk]) ->
     if masthead.speaker_name is None:
         masthead.speaker_name = _name_with_office(masthead, candidates) or _name_of(masthead) \
             or _name_in_lines(candidates) or masthead.delivered_by
+
+
+def _wrapped_onto_date(masthead: Masthead, lines: list[_Line]) -> None:
+    """Join the date line under the headline to it when it reads as the headline's end, in small letters ("Mensaje …
+    en el Día Internacional contra el Consumo de Drogas" over "y contra el Narcotráfico, 26 de junio 2008"): the
+    headline wrapped onto its date, a blank line between at most. The line still gives the date."""
+    if masthead.title is None or not _title_open(masthead):
+        return
+    last = max((line.chunk.last for line in lines if line.role == "title"), default=masthead.title.line)
+    for line in lines:
+        text = line.chunk.text
+        if line.role == "date" and last < line.chunk.line <= last + 2 and text[:1].islower() \
+                and script_of(text) in (None, script_of(masthead.title.text)):
+            masthead.title = Block(BlockKind.TITLE, f"{masthead.title.text} {text}", masthead.title.line)
+            return
 
 
 def _capitals_below(line: _Line, lines: list[_Line]) -> bool:

@@ -78,10 +78,12 @@ def speaker_name(line: str) -> str | None:
         # "Выступление Верховного комиссара ООН по правам человека Мишель Бачелет": the office's own "по …"
         # may stand between the office and the name.
         name = _trailing_name(name) or _trailing_name(_NAME_END.split(whole, maxsplit=2)[-1]) or "" \
-            if _NAME_END.search(whole) and not re.search(r"\s(?:по случаю|в связи с)\s", whole) else _trailing_name(name) or ""
+            if _NAME_END.search(whole) and not _OCCASION_RU.search(whole) else _trailing_name(name) or ""
     return name if 0 < len(name) <= 80 else None
 
 
+# What the occasion of a Russian message opens with, in any case ("ПО ПОВОДУ ВСЕМИРНОГО ДНЯ …"): no name follows.
+_OCCASION_RU = re.compile(r"(?:^|\s)(?:по случаю|по поводу|в связи с)\s", re.I)
 _INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}[А-ЯЁA-Z][\w’'-]+$")  # "Д.А.Полянского"
 
 

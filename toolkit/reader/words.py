@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 WORDS_FILE = Path(__file__).with_name("words.yaml")
@@ -75,9 +76,25 @@ def is_label(text: str) -> bool:
     Navigation labels a copy runs together without spaces ("网站地图搜索联合国主页") count too.
     """
     line = bare(text)
-    if len(text) > 60:
+    if len(text) > 90:
         return False
-    return line in all_words("section_labels") or _run_together(line)
+    return len(text) <= 60 and (line in all_words("section_labels") or _run_together(line)) or _office_section(line)
+
+
+_OF = re.compile(r"^(?:(?:of|by|from) the|de la|de l’|du|des|del|de los|de las|de|of|by) ")
+
+
+def _office_section(line: str) -> bool:
+    """True for a section of the site named for the office whose items it lists: "Déclarations et discours de la
+    directrice générale", "Speeches of the Secretary-General", "Выступления Генерального секретаря" (the items
+    in the plural, then the office and nothing else: a headline names its occasion)."""
+    for label in sorted(all_words("section_labels"), key=len, reverse=True):
+        if len(label) < 6 or not line.startswith(label + " ") or not label.endswith(("s", "ия", "ы", "я")):
+            continue
+        rest = line[len(label) + 1:]
+        rest = _OF.sub("", rest, count=1) if _OF.match(rest) else rest if "\u0400" <= rest[:1] <= "\u04ff" else ""
+        return rest in all_words("speaker_titles")
+    return False
 
 
 def _run_together(text: str) -> bool:
