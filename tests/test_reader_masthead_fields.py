@@ -482,3 +482,36 @@ def test_the_occasion_after_the_office_names_nobody(tmp_path):
 def test_an_occasion_after_the_speech_noun_names_nobody(tmp_path, headline, body):
     s = read_statement(write(tmp_path, f"{headline}\n\n21 septembre 2023\n\n{body}"))
     assert s.speaker_name is None and s.title.text == headline
+
+
+@pytest.mark.parametrize("headline, date", [
+    ("Послание Генерального секретаря ООН по случаю Всемирного дня борьбы со СПИДом (1 декабря 2015 г.)",
+     datetime.date(2015, 12, 1)),
+    ("Message of the Secretary-General on World AIDS Day (1 December 2015)", datetime.date(2015, 12, 1)),
+])
+def test_a_headline_ending_with_its_days_date_in_brackets_gives_the_date(tmp_path, headline, date):
+    body = BODY if headline.startswith("Message") else (
+        "Мы собрались сегодня, чтобы подтвердить нашу приверженность Уставу и народам, которым мы служим.\n\n"
+        "Давайте вместе трудиться во имя мира, развития и прав человека во всем мире.\n")
+    s = read_statement(write(tmp_path, f"{headline}\n\n{body}"))
+    assert s.date == date and s.title.text == headline
+
+
+@pytest.mark.parametrize("office", ["Director General/Executive Director", "Director-General/Executive Director"])
+def test_a_name_over_two_offices_held_at_once_above_the_headline(tmp_path, office):
+    s = read_statement(write(tmp_path, f"Jane Doe\n\n{office}\n\nRemarks at the opening of the session\n\n"
+                                       f"13 March 2017\n\n{BODY}"))
+    assert s.speaker_name == "Jane Doe"
+    assert s.title.text == "Remarks at the opening of the session"
+
+
+def test_a_posting_stamp_with_a_time_zone_names_no_venue(tmp_path):
+    s = read_statement(write(tmp_path, "خطاب المفوض العام في القاهرة\n\nالخميس 07 مارس 2019 12:19 م بتوقيت القدس\n\n"
+                                       "نجتمع اليوم لنجدد التزامنا بالميثاق وبالشعوب التي نخدمها في كل مكان.\n"))
+    assert s.venue is None and s.date == datetime.date(2019, 3, 7)
+
+
+@pytest.mark.parametrize("line", ["دائرة شؤون اللاجئين -7/3/2019", "Department of Public Information, 7 March 2019"])
+def test_the_department_beside_a_date_is_its_source_not_the_venue(tmp_path, line):
+    s = read_statement(write(tmp_path, f"Statement to the Council\n\n{line}\n\n{BODY}"))
+    assert s.venue is None and s.date == datetime.date(2019, 3, 7)

@@ -24,7 +24,9 @@ _NUMERIC = re.compile(r"(?<![\d/.])(?P<day>\d{1,2})(?P<sep>[/.])(?P<month>\d{1,2
 _YMD = re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d\d)(?P<sep>[/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/.])")  # 2018/06/05
 _STAMP = re.compile(r"^(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)$")  # 19990924
 # A time of day beside a date: "13.00", "10:30 a.m.", "15h00", "09:14:07".
-_TIME = re.compile(r"(?<![\d/])\d{1,2}(?:[.:h]\d\d){1,2}(?:\s*(?:[ap]\.?\s?m\.?|hrs?|h|ч\.?|GMT|EST|EDT|CET|CEST))?(?!\d)"
+# A clock time, with its a.m./p.m. ("م" and "ص" in Arabic) and the time zone it is read in ("12:19 م بتوقيت القدس").
+_TIME = re.compile(r"(?<![\d/])\d{1,2}(?:[.:h]\d\d){1,2}(?:\s*(?:[ap]\.?\s?m\.?|hrs?|h|ч\.?|GMT|EST|EDT|CET|CEST|[مص](?!\w)))?"
+                   r"(?:\s*بتوقيت(?:\s+\S+){1,3})?(?!\d)"
                    r"|(?<!\d)\d{1,2}\s*[ap]\.?m\.?(?!\w)"
                    r"|(?:\s(?:à|a las|a la|at|в))?\s+\d{1,2}\s*(?:heures?|horas?|hours|час(?:а|ов)?)(?!\w)", re.I)
 # What may sit around a date on a date line: a place, a weekday, "le", brackets, a dash.

@@ -73,6 +73,11 @@ class _Line:
     role: str | None = None  # what the line was found to be
 
 
+# A department or service named beside a date is the text's source, not a place.
+_SOURCE_UNIT = re.compile(r"(?<!\w)(?:department|division|service|dept\.?|département|departamento|департамент|отдел"
+                          r"|دائرة|إدارة|قسم)(?!\w)|[司处]$|部门", re.I)
+
+
 def _is_place(text: str) -> bool:
     """True for a place line: "Genève", "United Nations Headquarters, New York", "بيروت , لبنان"."""
     # "Palais des Nations (Conference Room XIX), Geneva": a room in brackets does not change the place.
@@ -146,6 +151,8 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
         masthead.dates.append(DateSeen(date, chunk.line, 3 if posted else 1))
         if wrong_day := weekday_mismatch(text, date):
             masthead.findings.append((chunk.line, "date-weekday", wrong_day))
+        if place and _SOURCE_UNIT.search(place):
+            place = None  # "دائرة شؤون اللاجئين -7/3/2019": the department that issued it, not where it was given
         masthead.venue = masthead.venue or place
         return "date"
     if chunk.single and len(text) <= 30 and (day_month := find_day_month(text)) and not re.search(r"\d{4}", text) \
@@ -742,7 +749,8 @@ def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line
         masthead.dates.append(DateSeen(date, best.chunk.line, 2))
         if len(parts) >= 3 and _is_place(parts[-2]):
             masthead.venue = masthead.venue or parts[-2]
-    elif re.search(r"(?<!\d)(?:19|20)\d\d\s*$", text) and (date := find_date(text)) and strip_date(text):
+    elif re.search(r"(?<!\d)(?:19|20)\d\d\s*(?:г\.|года|год)?\s*[)）]?\s*$", text) and (date := find_date(text)) \
+            and strip_date(text):  # "… по случаю Всемирного дня борьбы со СПИДом (1 декабря 2015 г.)": in brackets too
         # "رسالة … بمناسبة يوم حقوق الإنسان 10 كانون الأول/ديسمبر 2014": a headline that ends with the day of
         # its occasion says when the text was given; it outranks the page's date line.
         occasion = any(word in fold(text) for word in all_words("occasion_words"))
@@ -846,6 +854,8 @@ def _is_office(text: str) -> bool:
     """True for an office on its own: "Secretary-General", "President of the General Assembly"."""
     if text[:1] and "\u3400" <= text[0] <= "\u9fff":
         return _han_office_name(text) is not None
+    if "/" in text and len(parts := [part.strip() for part in text.split("/")]) <= 3 and all(parts):
+        return all(_is_office(part) for part in parts)  # two offices held at once: "Director General/Executive Director"
     return is_office_line(text) and "’s" not in fold(text) and len(text.split()) <= 12 \
         and not SPEAKER_LINE.search(text) and not re.search(r"\d", text)
 
@@ -1061,10 +1071,29 @@ def _wrapped_run(line: _Line, lines: list[_Line]) -> list[_Line]:
     return run
 
 
+def _labelled_copy(masthead: Masthead, lines: list[_Line]) -> None:
+    """A headline with the site's item label in front ("خبر : خطاب المفوض العام …", "News: Message on …") over the
+    headline on a line of its own is the page's copy of it: the headline is the line of its own."""
+    match = re.match(r"^([^:：]{1,16}?)\s*[:：]\s*(\S.*)$", masthead.title.text)
+    if match is None or len(match[1].split()) > 2 or re.search(r"\d", match[1]):
+        return
+    head, rest = match[1], match[2]
+    own = next((line for line in lines if line.role is None and line.chunk.line > masthead.title.line
+                and normalized(line.chunk.text) == normalized(rest)), None)
+    labelled = next((line for line in lines if line.chunk.line == masthead.title.line), None)
+    if own is None or labelled is None:
+        return
+    masthead.findings.append((labelled.chunk.line, "repeated-title", f"the headline with the site's label {head!r} "
+                                                                     f"in front (line {own.chunk.line} gives it)"))
+    labelled.role, own.role = "debris", "title"
+    masthead.title = Block(BlockKind.TITLE, own.chunk.text, own.chunk.line)
+
+
 def _repeated_title(masthead: Masthead, lines: list[_Line]) -> None:
     """A headline repeated under itself (a page's heading and its text's heading) is printed once."""
     if masthead.title is None:
         return
+    _labelled_copy(masthead, lines)
     title = normalized(masthead.title.text)
     raw = {normalized(line.chunk.text) for line in lines if line.chunk.line == masthead.title.line}  # with its note
     for line in lines:
