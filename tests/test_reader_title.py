@@ -269,3 +269,19 @@ def test_a_headline_wrapped_onto_its_date_line(tmp_path, first, second, date):
     s = read(tmp_path, f"{first}\n\n{second}\n\n{BODY}")
     assert s.title.text == f"{first} {second}"
     assert s.date == date and s.venue is None
+
+
+@pytest.mark.parametrize("label", ["خبر", "News", "Actualité"])
+def test_a_headline_with_the_sites_item_label_over_the_headline_alone(tmp_path, label):
+    headline = "خطاب المفوض العام في القاهرة" if label == "خبر" else "Message on World Refugee Day"
+    body = BODY_AR if label == "خبر" else BODY
+    s = read(tmp_path, f"{label} : {headline}\n\n7 March 2019\n\n{headline}\n\n{body}")
+    assert s.title.text == headline and s.title.line == 5
+    assert 1 in left_out(s)
+
+
+@pytest.mark.parametrize("banner", ["Juventud Rebelde - Diario de la Juventud Cubana", "The Morning Star | The daily of the left",
+                                    "La Presse – Le quotidien de Montréal"])
+def test_a_newspapers_name_and_tagline_is_a_banner(tmp_path, banner):
+    s = read(tmp_path, f"{banner}\n\nAlicia Bárcena: Esta es la reunión más importante\n\n8 May 2018\n\n{BODY}")
+    assert s.title.text == "Alicia Bárcena: Esta es la reunión más importante" and 1 in left_out(s)

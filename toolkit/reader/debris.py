@@ -128,6 +128,16 @@ def beside_credit(text: str, neighbours: list[str]) -> tuple[str, str] | None:
     return None
 
 
+def _press_masthead(text: str) -> bool:
+    """True for a newspaper's or agency's name and tagline: "Juventud Rebelde - Diario de la Juventud Cubana"."""
+    parts = re.split(r"\s+[-–—|｜]\s+", text)
+    if len(parts) != 2 or len(text) > 90 or text.endswith((".", "!", "?", "。")) or re.search(r"\d", text):
+        return False
+    tagline = fold(parts[1])
+    return any(tagline == word or tagline.startswith(word + " ") or "\u3400" <= word[0] <= "\u9fff" and word in tagline
+               for word in _prefixes("press_taglines"))
+
+
 def venue_line(text: str) -> str | None:
     """Return the place of a news-service line such as "Geneva (UN Information Service)"."""
     match = _NEWS_SERVICE.match(text)
@@ -216,6 +226,8 @@ def debris(text: str) -> tuple[str, str] | None:
         return "caption-line", f"caption-like line {text!r} (a photo caption?); left out of the release"
     if NAV_BAR.match(text) and not _dated_place(text):
         return "breadcrumb", f"navigation bar {text[:60]!r} (the site's sections); left out of the release"
+    if _press_masthead(text):
+        return "banner", f"site banner {text!r} (a newspaper's name and tagline); left out of the release"
     if len(text) <= 90 and not text.endswith(".") and fold(text).startswith(_prefixes("banners")):
         return "banner", f"site banner {text!r} (the name of the office whose site it is); left out of the release"
     if fold(text) in all_words("markers") or bare(text) in all_words("markers") \
