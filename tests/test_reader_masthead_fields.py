@@ -515,3 +515,18 @@ def test_a_posting_stamp_with_a_time_zone_names_no_venue(tmp_path):
 def test_the_department_beside_a_date_is_its_source_not_the_venue(tmp_path, line):
     s = read_statement(write(tmp_path, f"Statement to the Council\n\n{line}\n\n{BODY}"))
     assert s.venue is None and s.date == datetime.date(2019, 3, 7)
+
+
+@pytest.mark.parametrize("signature, date", [
+    ("António Guterres\n21 septembre 2024", datetime.date(2024, 9, 21)),
+    ("António Guterres\n\n21 septembre 2024", datetime.date(2024, 9, 21)),
+    ("António Guterres, 21 septembre 2024", datetime.date(2024, 9, 21)),
+])
+def test_a_signature_with_its_date_under_a_message_and_the_pages_next_item(tmp_path, signature, date):
+    nxt = ("Message du Secrétaire général pour le 100e jour avant la Journée\n\n"
+           "Chaque année, le 21 septembre, l’Organisation invite les peuples à célébrer la paix.\n\n"
+           "Dans un monde aux prises avec les conflits, nous devons promouvoir le dialogue.\n\n"
+           "Semons dès aujourd’hui les graines de la paix.\n")
+    s = read_statement(write(tmp_path, f"Message du Secrétaire général (2024)\n\n{CORPS}\n{signature}\n\n\n{nxt}"))
+    assert s.speaker_name == "António Guterres" and s.date == date
+    assert "Chaque année" not in " ".join(b.text for b in s.blocks())

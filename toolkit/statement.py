@@ -28,7 +28,7 @@ from toolkit.errors import StatementError
 from toolkit.languages import parse_source_language
 from toolkit.model import Block, BlockKind, Finding, Statement
 from toolkit.reader.dates import (  # noqa: F401 (parse_date: for callers)
-    dateline, header_date, opening_place, parse_date,
+    date_venue, dateline, find_date, header_date, opening_place, parse_date, strip_date,
 )
 from toolkit.reader.detection import (  # noqa: F401 (guess_language: for callers)
     LanguageCache, block_language, guess_language, is_traditional, letters, to_simplified,
@@ -125,7 +125,9 @@ def _parse(path: Path, header: dict, chunks: list, source_lang: str | None, find
     findings += [_finding(path, *found) for found in body_findings]
     if not any(b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) for b in body):
         raise StatementError("the statement has no body paragraphs", path, chunks[-1].line)
-    body, signed = _signature(path, body, findings)
+    body, signed, signed_on = _signature(path, body, findings)
+    if signed_on is not None and not masthead.dates:
+        masthead.dates.append(signed_on)  # "António Guterres / 21 septembre 2024": the message's date, signed
     date, venue = _date(path, header, masthead, body, findings)
     body = _tag_languages(body, languages)
     lang, script = _source_language(path, header, source_lang, body, languages)
@@ -144,15 +146,25 @@ def _parse(path: Path, header: dict, chunks: list, source_lang: str | None, find
     return _simplified(statement) if script == "Hant" else statement
 
 
-def _signature(path: Path, body: list[Block], findings: list[Finding]) -> tuple[list[Block], str | None]:
-    """Take a signature ("Kofi A. Annan" under a message) out of the body; it names the speaker."""
+def _signature(path: Path, body: list[Block], findings: list[Finding]):
+    """Take a signature ("Kofi A. Annan" under a message) out of the body; it names the speaker, and the date
+    under the name ("António Guterres" / "21 septembre 2024") is the message's. Return the body, name, date."""
+    from toolkit.reader.masthead import DateSeen
     from toolkit.reader.speakers import bare_speaker, is_name, is_title_word, strip_honorific
 
     for index, block in enumerate(body):
-        if index < max(len(body) - 4, 2) or block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) \
+        if index < max(len(body) - 6, 2) or block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) \
                 or not body[index - 1].text.endswith((".", "!", "。")):
             continue
-        name = block.text.strip(" .")
+        name, signed_on, under = block.text.strip(" ."), None, body[index + 1] if index + 1 < len(body) else None
+        if (day := find_date(name)) and (rest := strip_date(name).strip(" ,.–—-")) and rest != name \
+                and len(name) <= 80 and name.startswith(rest) and date_venue(name[len(rest):])[0] == day:
+            name, signed_on = rest, DateSeen(day, block.line, 1)
+        elif under is not None and len(under.text) <= 40 and (day := date_venue(under.text)[0]) \
+                and not strip_date(under.text).strip(" ,.–—-"):
+            signed_on = DateSeen(day, under.line, 1)  # the date on the line under the name
+        if index < max(len(body) - 4, 2) and signed_on is None:
+            continue  # a name and a date under it sign the message further up a listing page
         if len(block.text) <= 120 and (bare := bare_speaker(name)) and is_title_word(bare[1]):
             name = bare[0]  # "Ban Ki-moon, Secretario General de las Naciones Unidas" signs the message
         if len(name) <= 40 and len(name.split()) <= 4 and is_name(name):
@@ -163,8 +175,8 @@ def _signature(path: Path, body: list[Block], findings: list[Finding]) -> tuple[
             findings.extend(_finding(path, after.line, "after-signature",
                                      f"{after.text[:60]!r} comes after the signature (line {block.line}): the page's, "
                                      "not the message's; left out") for after in body[index + 1:])
-            return body[:index], strip_honorific(name)
-    return body, None
+            return body[:index], strip_honorific(name), signed_on
+    return body, None, None
 
 
 def _title(header: dict, title: Block | None) -> Block | None:
