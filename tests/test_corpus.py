@@ -253,13 +253,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "debris": "debris lines not reported or printed: [3, 4]",
         "speaker_name": "'DG UNESCO'",
     },
-    "fr-iom-2024-daniels-sommet-avenir": {
-        "body_starts": "3",
-        "debris": "debris lines not reported or printed: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29]",
-        "speaker_name": "None",
-        "title": "'Qui sommes nous'",
-        "venue": "None",
-    },
     "fr-ohchrdev-2019-bachelet-cdh41-lignes": {
         "title": "'Déclaration liminaire de Michelle Bachelet, Haute-Commissaire des Nations Unies aux droits de l’homme'",
     },

@@ -285,3 +285,35 @@ def test_a_headline_with_the_sites_item_label_over_the_headline_alone(tmp_path, 
 def test_a_newspapers_name_and_tagline_is_a_banner(tmp_path, banner):
     s = read(tmp_path, f"{banner}\n\nAlicia Bárcena: Esta es la reunión más importante\n\n8 May 2018\n\n{BODY}")
     assert s.title.text == "Alicia Bárcena: Esta es la reunión más importante" and 1 in left_out(s)
+
+
+MENU = ("-\nQui sommes nous\nQui sommes nousL'Organisation fait partie du système des Nations Unies.\nStructure\n"
+        "Structure\n- Structure organisationnelle\n- Directrice générale\n- Bureau du Chef de Cabinet\n-\n"
+        "Notre travail\nNotre travail\nPartenariats\nPartenariats\n- Où travaillons-nous\n- Données et recherche\n")
+CORPS = ("Excellences, Mesdames et Messieurs,\nAu nom de l’Organisation, je remercie le Secrétaire général de nous avoir "
+         "réunis aujourd’hui.\nLe Sommet incarne avec force le pouvoir et le potentiel du multilatéralisme.\n")
+
+
+@pytest.mark.parametrize("headline", [
+    "Déclaration de Mme Jeanne Dupont, Directrice générale adjointe, au Sommet de l’avenir",
+    "Message pour la Journée internationale des migrants",
+])
+def test_a_sites_navigation_menu_above_the_headline(tmp_path, headline):
+    s = read(tmp_path, f"{MENU}{headline}\nNations Unies, New York\n{CORPS}")
+    assert s.title.text == headline
+    assert s.venue == "Nations Unies, New York"
+    assert set(range(1, 16)) <= left_out(s) and 16 not in left_out(s)
+    assert s.body[0].text.startswith("Excellences")
+
+
+def test_dashed_items_of_a_speech_are_no_menu(tmp_path):
+    s = read(tmp_path, "Statement to the Council\n\n12 June 2018\n\nOur work covers:\n- migration and health;\n"
+                       "- migration and development;\n- regulated migration.\n\n" + BODY)
+    assert s.title.text == "Statement to the Council" and "migration and health" in " ".join(b.text for b in s.body)
+
+
+def test_a_venue_line_is_no_headline(tmp_path):
+    s = read(tmp_path, "Statement by Ms. Jane Doe, Deputy Director General, at the Summit of the Future\n"
+                       "United Nations, New York\n" + BODY)
+    assert s.title.text == "Statement by Ms. Jane Doe, Deputy Director General, at the Summit of the Future"
+    assert s.speaker_name == "Jane Doe"

@@ -370,7 +370,16 @@ def _not_a_headline(text: str, script: str | None) -> float:
         penalty -= 4  # "Naciones Unidas - Centro de Información, México": the site's name and section, a banner
     if text.startswith(("—", "――", "─")):
         penalty -= 3  # "——秘书长潘基文在大会……的讲话": the byline under the headline
+    if _venue_like(text):
+        penalty -= 4  # "Nations Unies, New York": a venue line, what ends it is a known place
     return penalty
+
+
+def _venue_like(text: str) -> bool:
+    """True for a short line whose last part after a comma is a known place: "Nations Unies, New York"."""
+    parts = re.split(r"\s*[,،]\s*", text)
+    return 2 <= len(parts) <= 3 and len(text.split()) <= 8 and fold(parts[-1].strip(" .")) in all_words("places") \
+        and not _SPEECH_NOUN.search(f" {fold(text)} ")
 
 
 def read_masthead(chunks: list[Chunk]) -> Masthead:
@@ -380,10 +389,17 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
     split_date: set[int] = set()  # chunks of a date printed over several lines: "09" / "آب/أغسطس" / "2018"
     script = _body_script(chunks, 0)  # a line in another script above the text is no headline (spam, a site name)
     speaker_lines: set[int] = set()  # chunks of a speaker printed over several lines under an honorific
+    menu = _navigation_menu(chunks)
     for index, chunk in enumerate(chunks):
         if sum(line.role != "debris" for line in lines) >= _ZONE:
             break  # site chrome left out does not use up the masthead's lines
         line = _Line(index, chunk)
+        if index in menu:
+            masthead.findings.append((chunk.line, "breadcrumb", f"navigation menu {_short(chunk.text)} (the site's "
+                                                                "sections above the headline); left out"))
+            line.role = "debris"
+            lines.append(line)
+            continue
         if index in split_date:
             line.role = "date"
             lines.append(line)
@@ -481,6 +497,12 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
     _assign_speaker(masthead, candidates, chunks)
     _extend(masthead, candidates, chunks)
     _wrapped_onto_date(masthead, lines)
+    if masthead.title is None and masthead.speaker is not None and _SPEECH_NOUN.match(fold(masthead.speaker.text)) \
+            and any(line.chunk.line == masthead.speaker.line and len(line.chunk.text) <= 250 for line in lines):
+        # "Déclaration de Mme Ugochi Daniels, Directrice générale adjointe …, au Sommet de l’avenir": no other
+        # headline; the line that names the statement and its speaker is both.
+        own = next(line.chunk.text for line in lines if line.chunk.line == masthead.speaker.line)
+        masthead.title = Block(BlockKind.TITLE, own, masthead.speaker.line)
     _assign_venue(masthead, candidates, lines)
     # The body starts after the last line the masthead used; what it did not place above that
     # line is reported and left out.
@@ -600,6 +622,25 @@ def _truncated_copies(masthead: Masthead, lines: list[_Line]) -> None:
             masthead.findings.append((line.chunk.line, "truncated-title", f"{_short(text)} is line "
                                       f"{whole.chunk.line} cut short (the page's breadcrumb or player title); left out"))
             line.role = "debris"
+
+
+def _navigation_menu(chunks: list[Chunk]) -> set[int]:
+    """Return the chunks of a site's navigation menu at the top of the page: its headings printed twice in a row
+    ("Structure" / "Structure", one copy glued to its blurb), its items after dashes ("- Directrice générale"),
+    dashes alone. The menu runs from the top to the last such line; at least six of them make one."""
+    marks = []
+    for index, chunk in enumerate(chunks[:60]):
+        text = chunk.text.strip()
+        nxt = chunks[index + 1].text.strip() if index + 1 < len(chunks) else ""
+        prev = chunks[index - 1].text.strip() if index else ""
+        dashed = len(text) <= 80 and (text in ("-", "–") or re.match(r"^[-–]\s\S", text) and not text.endswith((".", ";")))
+        twice = chunk.single and len(text) <= 40 and not re.search(r"[.!?;:]$", text) \
+            and (nxt == text or prev == text or nxt.startswith(text) and len(nxt) > len(text) and nxt[len(text)].isupper())
+        if dashed or twice:
+            marks.append(index)
+    if len(marks) < 6 or marks[0] > 2 or sum(1 for i in marks if chunks[i].text.strip()[:1] in "-–") < 2:
+        return set()
+    return set(range(0, marks[-1] + 1))
 
 
 def _joined_banners(masthead: Masthead, lines: list[_Line]) -> None:
@@ -875,7 +916,7 @@ def _extend(masthead: Masthead, candidates: list[_Line], chunks: list[Chunk]) ->
         text = line.chunk.text
         adjacent = line.chunk.line == previous.last + 1
         short = len(text) <= 120 and not text.endswith(".") and len(text.split()) <= 18 and not is_greeting(text)
-        if not short:
+        if not short or _venue_like(text):  # a venue line under the headline or the speaker goes on neither
             continue
         if before == "speaker" and (adjacent or _is_office(text)):
             joined = masthead.speaker.text.rstrip(",")
