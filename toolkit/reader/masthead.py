@@ -497,11 +497,10 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
     _assign_speaker(masthead, candidates, chunks)
     _extend(masthead, candidates, chunks)
     _wrapped_onto_date(masthead, lines)
-    if masthead.title is None and masthead.speaker is not None and _SPEECH_NOUN.match(fold(masthead.speaker.text)) \
-            and any(line.chunk.line == masthead.speaker.line and len(line.chunk.text) <= 250 for line in lines):
+    own = next((line.chunk.text for line in lines if masthead.speaker and line.chunk.line == masthead.speaker.line), "")
+    if masthead.title is None and len(own) <= 250 and _SPEECH_NOUN.match(fold(own)) and name_after_honorific(own):
         # "Déclaration de Mme Ugochi Daniels, Directrice générale adjointe …, au Sommet de l’avenir": no other
-        # headline; the line that names the statement and its speaker is both.
-        own = next(line.chunk.text for line in lines if line.chunk.line == masthead.speaker.line)
+        # headline; the line that names the statement and its speaker (after an honorific) is both.
         masthead.title = Block(BlockKind.TITLE, own, masthead.speaker.line)
     _assign_venue(masthead, candidates, lines)
     # The body starts after the last line the masthead used; what it did not place above that
