@@ -415,3 +415,20 @@ def test_a_chinese_news_sites_editor_tag_and_share_labels(tmp_path, label, body)
     assert label not in printed(s)
     assert label.rstrip(":") not in printed(s) or label.endswith(":")
     speech_kept(s, body)
+
+
+@pytest.mark.parametrize("alt, caption, body", [
+    ("UN Resident Coordinator at the UN Day event 2021", "图片说明:联合国驻华协调员在联合国日活动上致辞", ZH),
+    ("Председатель выступает на мероприятии", "Photo caption: the Chair speaks at the UN Day event", EN),
+    ("", "Légende : le Secrétaire général à la tribune de l’Assemblée", FR),
+])
+def test_a_labelled_caption_and_the_pictures_text_in_another_script(tmp_path, alt, caption, body):
+    first, rest = body.split("\n\n", 1)
+    picture = f"{alt}\n{caption}" if alt else caption
+    s = read(tmp_path, f"Message on United Nations Day\n\n24 October 2021\n\n{first}\n\n{picture}\n\n{rest}")
+    if alt:
+        left_out(s, 7, "caption-line", alt)
+        left_out(s, 8, "caption-line", caption)
+    else:
+        left_out(s, 7, "caption-line", caption)
+    speech_kept(s, body)

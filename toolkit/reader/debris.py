@@ -91,10 +91,15 @@ def _phrase(table: str) -> re.Pattern:
                                for w in wordings))
 
 
+def _labelled_caption(text: str) -> bool:
+    """True for a caption the page labels as one: "图片说明:…", "Photo caption: …", "Légende : …"."""
+    return len(text) <= 300 and fold(text).startswith(_prefixes("caption_labels"))
+
+
 def _credit(text: str) -> bool:
     """True for a photo credit or caption line: "UN Photo/Mark Garten", "• © UNESCO/Andrew Wheeler"."""
     text = _BULLET.sub("", text)
-    return bool(CAPTION.match(text) and len(text) <= 90 and not text.endswith(".")
+    return _labelled_caption(text) or bool(CAPTION.match(text) and len(text) <= 90 and not text.endswith(".")
                 or len(text) <= 160 and "/" in text and CREDIT.search(text))
 
 
@@ -119,7 +124,13 @@ def beside_credit(text: str, neighbours: list[str]) -> tuple[str, str] | None:
     """Return a finding for the caption printed beside a photo credit ("• Irina Bokova" under "• © UNESCO/…")."""
     from toolkit.reader.speakers import is_name
 
+    from toolkit.reader.detection import script_of
+
     core = _BULLET.sub("", text)
+    if len(core) <= 160 and not core.endswith((".", "!", "?", "。")) \
+            and any(_labelled_caption(other) and script_of(other) not in (None, script_of(core)) for other in neighbours):
+        # "UN Day event 2021" over "图片说明:…": the picture's alternative text, in another script than its caption
+        return "caption-line", f"picture text {core[:60]!r} beside its caption; left out of the release"
     if not any(_credit(other) for other in neighbours) or len(core) > 90 or core.endswith((".", "!", "?", "。")):
         return None
     bulleted = core != text and all(_BULLET.match(other) for other in neighbours if _credit(other))
