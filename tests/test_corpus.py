@@ -229,9 +229,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "debris": "debris lines not reported or printed: [7]",
         "title": "'\"Nuestra misión no sería posible sin el trabajo conjunto con el país y los socios de la cooperación\"'",
     },
-    "es-jmgiot-2025-guterres-dialogo-civilizaciones": {
-        "debris": "debris lines not reported or printed: [33, 35]",
-    },
     "es-juventudrebelde-2018-barcena-cepal-37": {
         "body_starts": "5",
         "date": "None",

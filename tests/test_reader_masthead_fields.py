@@ -530,3 +530,12 @@ def test_a_signature_with_its_date_under_a_message_and_the_pages_next_item(tmp_p
     s = read_statement(write(tmp_path, f"Message du Secrétaire général (2024)\n\n{CORPS}\n{signature}\n\n\n{nxt}"))
     assert s.speaker_name == "António Guterres" and s.date == date
     assert "Chaque année" not in " ".join(b.text for b in s.blocks())
+
+
+def test_a_signature_printed_again_by_the_pages_video_card(tmp_path):
+    card = ("António Guterres\n\nQuisiera dar la bienvenida a quienes han venido hoy a esta sala para el debate.\n\n"
+            "António Guterres\n\nVideomensaje\n")
+    s = read_statement(write(tmp_path, f"Mensaje del Secretario General para 2025\n\n{CUERPO}\nAntónio Guterres\n\n{card}"))
+    assert s.speaker_name == "António Guterres"
+    assert "Videomensaje" not in " ".join(b.text for b in s.blocks())
+    assert [b.text for b in s.body].count("Quisiera dar la bienvenida a quienes han venido hoy a esta sala para el debate.") == 1

@@ -163,8 +163,9 @@ def _signature(path: Path, body: list[Block], findings: list[Finding]):
         elif under is not None and len(under.text) <= 40 and (day := date_venue(under.text)[0]) \
                 and not strip_date(under.text).strip(" ,.–—-"):
             signed_on = DateSeen(day, under.line, 1)  # the date on the line under the name
-        if index < max(len(body) - 4, 2) and signed_on is None:
-            continue  # a name and a date under it sign the message further up a listing page
+        again = any(later.text.strip(" .") == block.text.strip(" .") for later in body[index + 1:])
+        if index < max(len(body) - 4, 2) and signed_on is None and not again:
+            continue  # a name with a date under it, or printed again by the page's card below, signs further up
         if len(block.text) <= 120 and (bare := bare_speaker(name)) and is_title_word(bare[1]):
             name = bare[0]  # "Ban Ki-moon, Secretario General de las Naciones Unidas" signs the message
         if len(name) <= 40 and len(name.split()) <= 4 and is_name(name):
