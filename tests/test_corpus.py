@@ -206,9 +206,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "body_starts": "6",
         "speaker_name": "None",
     },
-    "ar-unrwa-2021-lazzarini-arab-league": {
-        "speaker_name": "None",
-    },
     "en-diplomaticsociety-2017-guterres-womens-day": {
         "title": "'The Secretary-General’s written message on International Women’s Day New York'",
         "venue": "None",

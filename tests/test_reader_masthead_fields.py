@@ -539,3 +539,19 @@ def test_a_signature_printed_again_by_the_pages_video_card(tmp_path):
     assert s.speaker_name == "António Guterres"
     assert "Videomensaje" not in " ".join(b.text for b in s.blocks())
     assert [b.text for b in s.body].count("Quisiera dar la bienvenida a quienes han venido hoy a esta sala para el debate.") == 1
+
+
+@pytest.mark.parametrize("headline, name", [
+    ("كلمة السيد فيليب لازريني _ المفوض العام _ في الجلسة الافتتاحية لمجلس الجامعة", "فيليب لازريني"),
+    ("كلمة السيدة آمنة محمد، نائبة الأمين العام، أمام المجلس", "آمنة محمد"),
+])
+def test_an_arabic_name_after_an_honorific_in_the_headline(tmp_path, headline, name):
+    s = read_statement(write(tmp_path, f"{headline}\n\nالقاهرة، 9 أيلول/سبتمبر 2021\n\n"
+                                       "نجتمع اليوم لنجدد التزامنا بالميثاق وبالشعوب التي نخدمها في كل مكان.\n"))
+    assert s.speaker_name == name
+
+
+def test_an_arabic_honorific_before_an_office_names_nobody(tmp_path):
+    s = read_statement(write(tmp_path, "كلمة السيد الأمين العام في الجلسة الافتتاحية\n\n"
+                                       "نجتمع اليوم لنجدد التزامنا بالميثاق وبالشعوب التي نخدمها في كل مكان.\n"))
+    assert s.speaker_name is None

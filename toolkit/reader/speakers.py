@@ -322,8 +322,23 @@ _HONORIFIC_NAME = re.compile(
     r"((?:[A-ZÀ-ÞĀ-ſ][\w’'\-]*\.?\s+){0,3}[A-ZÀ-ÞĀ-ſ][\w’'\-]*[\w])")
 
 
+@functools.cache
+def _arabic_honorifics() -> tuple[str, ...]:
+    """The honorifics of words.yaml written in Arabic, longest first ("السيدة" before "السيد")."""
+    from toolkit.reader.words import tables
+
+    return tuple(sorted((str(h) for h in tables()["honorifics"] if _ARABIC.search(str(h))), key=len, reverse=True))
+
+
 def name_after_honorific(text: str) -> str | None:
     """Return the name after an honorific: "... l'allocution du Secrétaire général, M. Kofi Annan, à ..." gives it."""
+    if _ARABIC.search(text):
+        # "كلمة السيد فيليب لازريني _ المفوض العام _ في …": the two to four words after an Arabic honorific,
+        # up to a mark or a word with the article (the office).
+        for match in re.finditer(r"(?:^|\s)(" + "|".join(map(re.escape, _arabic_honorifics())) + r")\s+(\S.*)", text):
+            if found := _arabic_name(match[2], whole=False):
+                return found
+        return None
     match = _HONORIFIC_NAME.search(text)
     if not match:
         return None
