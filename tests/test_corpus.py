@@ -206,10 +206,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "body_starts": "6",
         "speaker_name": "None",
     },
-    "en-diplomaticsociety-2017-guterres-womens-day": {
-        "title": "'The Secretary-General’s written message on International Women’s Day New York'",
-        "venue": "None",
-    },
     "en-gyagri-2016-taalas-meteorological-day": {
         "title": "'MESSAGE ON THE OCCASION OF'",
     },

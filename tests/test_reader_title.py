@@ -317,3 +317,20 @@ def test_a_venue_line_is_no_headline(tmp_path):
                        "United Nations, New York\n" + BODY)
     assert s.title.text == "Statement by Ms. Jane Doe, Deputy Director General, at the Summit of the Future"
     assert s.speaker_name == "Jane Doe"
+
+
+@pytest.mark.parametrize("headline, title, place", [
+    ("The Secretary-General’s written message on International Women’s Day New York",
+     "The Secretary-General’s written message on International Women’s Day", "New York"),
+    ("Message to the Human Rights Council Geneva", "Message to the Human Rights Council", "Geneva"),
+])
+def test_a_place_line_run_into_the_end_of_the_headline(tmp_path, headline, title, place):
+    s = read(tmp_path, f"{headline}\n\n8 March 2017\n\n{BODY}")
+    assert s.title.text == title and s.venue == place
+
+
+@pytest.mark.parametrize("headline", ["Remarks at the Conference in New York", "Statement on the Spirit of Geneva",
+                                      "MESSAGE ON INTERNATIONAL WOMEN’S DAY NEW YORK"])
+def test_a_place_that_belongs_to_the_headline_stays(tmp_path, headline):
+    s = read(tmp_path, f"{headline}\n\n8 March 2017\n\n{BODY}")
+    assert s.title.text == headline

@@ -780,6 +780,9 @@ def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line
         text, (kind, language) = split[0], delivery_kind(split[1])
         if masthead.delivery is None:
             masthead.delivery = Delivery(kind, split[1], best.chunk.line, language)
+    if (glued := _glued_place(text)) is not None:
+        text, place = glued  # "… on International Women’s Day New York": the page's place line run into the headline
+        masthead.venue = masthead.venue or place
     masthead.title = Block(BlockKind.TITLE, text, best.chunk.line)
     best.role = "title"
     parts = re.split(r"\s*[,،]\s*|\s+[–—-]\s+", text)  # "…, New York, 26 September 2016", "… – 20 June 2018"
@@ -795,6 +798,25 @@ def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line
         # its occasion says when the text was given; it outranks the page's date line.
         occasion = any(word in fold(text) for word in all_words("occasion_words"))
         masthead.dates.append(DateSeen(date, best.chunk.line, 0 if occasion else 2))
+
+
+# Words a place in a headline follows when it belongs to the headline ("… Conference in New York").
+_BEFORE_PLACE = frozenset("in at of to the from for on à au aux en de du des la le el del a al y and et и в на во из".split())
+
+
+def _glued_place(text: str) -> tuple[str, str] | None:
+    """Return the headline and the place of a headline with a known place run into its end, without a comma or a
+    word leading to it ("… on International Women’s Day New York"), or None."""
+    tokens = text.split()
+    for size in (3, 2, 1):
+        if len(tokens) <= size + 3:
+            continue
+        place, before = " ".join(tokens[-size:]), tokens[-size - 1]
+        if fold(place) in all_words("places") and all(t[:1].isupper() for t in tokens[-size:]) \
+                and before[:1].isupper() and before.casefold() not in _BEFORE_PLACE and before[-1:].isalpha() \
+                and not text.isupper():
+            return " ".join(tokens[:-size]), place
+    return None
 
 
 def _assign_speaker(masthead: Masthead, candidates: list[_Line], chunks: list[Chunk]) -> None:
