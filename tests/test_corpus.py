@@ -223,9 +223,8 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "title": "'\"Nuestra misión no sería posible sin el trabajo conjunto con el país y los socios de la cooperación\"'",
     },
     "es-juventudrebelde-2018-barcena-cepal-37": {
-        "body_starts": "5",
-        "date": "None",
-        "debris": "debris lines not reported or printed: [7, 9, 11]",
+        "body_starts": "11",
+        "debris": "debris lines not reported or printed: [11]",
         "venue": "None",
     },
     "es-pnud-2013-clark-informe-junta-ejecutiva": {

@@ -555,3 +555,24 @@ def test_an_arabic_honorific_before_an_office_names_nobody(tmp_path):
     s = read_statement(write(tmp_path, "كلمة السيد الأمين العام في الجلسة الافتتاحية\n\n"
                                        "نجتمع اليوم لنجدد التزامنا بالميثاق وبالشعوب التي نخدمها في كل مكان.\n"))
     assert s.speaker_name is None
+
+
+@pytest.mark.parametrize("lead_in, date", [
+    ("Discurso pronunciado por Alicia Bárcena, Secretaria Ejecutiva de la CEPAL, en la inauguración del período de "
+     "sesiones, en el Palacio de Convenciones, el 8 de mayo de 2018, “Año 60 de la Revolución”", datetime.date(2018, 5, 8)),
+    ("Speech delivered by Jane Doe, Executive Secretary, at the opening of the session, on 8 May 2018.",
+     datetime.date(2018, 5, 8)),
+])
+def test_a_standfirst_saying_who_delivered_the_speech_and_when(tmp_path, lead_in, date):
+    body = CUERPO if lead_in.startswith("Discurso") else BODY
+    s = read_statement(write(tmp_path, f"Alicia Bárcena: Esta es la reunión más importante\n\n{lead_in}\n\n{body}"))
+    assert s.date == date
+    assert s.body[0].text.startswith(body[:20])
+
+
+@pytest.mark.parametrize("label, value", [("Autor:", "Juventud Rebelde"), ("Author:", "Staff Reporter"),
+                                          ("作者:", "新华社")])
+def test_a_field_label_on_a_line_of_its_own_and_its_value_under_it(tmp_path, label, value):
+    s = read_statement(write(tmp_path, f"Message on United Nations Day\n\n24 October 2017\n\n{label}\n\n{value}\n\n{BODY}"))
+    assert {("label-line", 5), ("label-line", 7)} <= codes(s)
+    assert value not in " ".join(b.text for b in s.blocks())

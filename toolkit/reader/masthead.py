@@ -394,6 +394,16 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
         if sum(line.role != "debris" for line in lines) >= _ZONE:
             break  # site chrome left out does not use up the masthead's lines
         line = _Line(index, chunk)
+        if chunk.single and len(chunk.text) <= 40 and lines and lines[-1].role == "debris" \
+                and lines[-1].chunk.text.rstrip().endswith((":", "：")) and len(lines[-1].chunk.text) <= 20 \
+                and lines[-1].chunk.line in {number for number, code, *_ in masthead.findings if code == "label-line"} \
+                and not chunk.text.endswith((".", ":", "：")):
+            # "Autor:" / "Juventud Rebelde": the value printed under a field label of its own.
+            masthead.findings.append((chunk.line, "label-line", f"{_short(chunk.text)} is the value of the label "
+                                                                f"{_short(lines[-1].chunk.text)} above it; left out"))
+            line.role = "debris"
+            lines.append(line)
+            continue
         if index in menu:
             masthead.findings.append((chunk.line, "breadcrumb", f"navigation menu {_short(chunk.text)} (the site's "
                                                                 "sections above the headline); left out"))

@@ -462,8 +462,8 @@ def _lead_in_endings() -> tuple[str, ...]:
 def is_lead_in(text: str) -> bool:
     """True for a press release's lead-in: "Following is the Secretary-General's message for …:"."""
     folded = fold(text)
-    if len(text) <= 300 and folded.startswith(_sentence_lead_ins()) and folded.rstrip().endswith((".", "。")):
-        return True  # "本文為聯合國難民事務高級專員……的發言。"
+    if len(text) <= 300 and folded.startswith(_sentence_lead_ins()) and folded.rstrip().endswith((".", "。", "”", "»")):
+        return True  # "本文為聯合國難民事務高級專員……的發言。", "Discurso pronunciado por …, el 8 de mayo de 2018, “…”"
     if not folded.rstrip().endswith((":", "：")) or len(text) > 500 or is_greeting_line(text):
         return False
     if folded.startswith(_lead_ins()):
