@@ -252,9 +252,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "body_starts": "4",
         "date": "None",
     },
-    "ru-unrussia-2010-ban-aids-day": {
-        "speaker_name": "'БОРЬБЫ СО СПИДом'",
-    },
     "zh-academicimpact-new-year-video-2018": {
         "date": "2018-01-16",
         "debris": "debris lines not reported or printed: [1]",

@@ -576,3 +576,10 @@ def test_a_field_label_on_a_line_of_its_own_and_its_value_under_it(tmp_path, lab
     s = read_statement(write(tmp_path, f"Message on United Nations Day\n\n24 October 2017\n\n{label}\n\n{value}\n\n{BODY}"))
     assert {("label-line", 5), ("label-line", 7)} <= codes(s)
     assert value not in " ".join(b.text for b in s.blocks())
+
+
+def test_a_headline_in_capitals_with_an_ending_left_in_small_letters_names_nobody(tmp_path):
+    s = read_statement(write(tmp_path, "ПОСЛАНИЕ ГЕНЕРАЛЬНОГО СЕКРЕТАРЯ ООН ПО ПОВОДУ ВСЕМИРНОГО ДНЯ БОРЬБЫ СО СПИДом\n\n"
+                                       "Нью-Йорк, 1 декабря 2010 - Мы собрались сегодня, чтобы подтвердить нашу "
+                                       "приверженность Уставу.\n\nДавайте вместе трудиться во имя мира.\n"))
+    assert s.speaker_name is None and s.date == datetime.date(2010, 12, 1)

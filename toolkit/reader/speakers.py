@@ -280,11 +280,17 @@ def _arabic_name(text: str, whole: bool = True) -> str | None:
     return " ".join(tokens) if 2 <= len(tokens) <= 4 else None
 
 
+def in_capitals(text: str) -> bool:
+    """True for a line in capitals, but for a word's ending a copy left in small letters ("… СО СПИДом")."""
+    cased = [c for c in text if c.isalpha() and (c.isupper() or c.islower())]
+    return len(cased) >= 8 and sum(c.isupper() for c in cased) >= 0.9 * len(cased)
+
+
 def name_after_office(text: str) -> str | None:
     """Return the name that follows an office in a line: "UN Secretary-General António Guterres' message" gives it."""
     if _ARABIC.search(text) and (found := arabic_name_after_office(text)):
         return found
-    if text.isupper():
+    if in_capitals(text):
         return None  # in capitals a name cannot be told from the words around it
     if found := name_after_honorific(text):
         return found
