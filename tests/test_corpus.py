@@ -207,7 +207,7 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "speaker_name": "None",
     },
     "en-gyagri-2016-taalas-meteorological-day": {
-        "title": "'MESSAGE ON THE OCCASION OF'",
+        "title": "'MESSAGE ON THE OCCASION OF WORLD METEOROLOGICAL DAY 2016'",
     },
     "en-scribd-2014-pillay-hrc26": {
         "debris": "debris lines not reported or printed: [1]",

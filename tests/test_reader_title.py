@@ -334,3 +334,9 @@ def test_a_place_line_run_into_the_end_of_the_headline(tmp_path, headline, title
 def test_a_place_that_belongs_to_the_headline_stays(tmp_path, headline):
     s = read(tmp_path, f"{headline}\n\n8 March 2017\n\n{BODY}")
     assert s.title.text == headline
+
+
+def test_a_headline_that_cannot_end_where_its_line_ends_goes_on_over_the_byline(tmp_path):
+    s = read(tmp_path, "MESSAGE ON THE OCCASION OF\nWORLD METEOROLOGICAL DAY 2016\nBY\nJANE DOE\nSECRETARY-GENERAL\n\n" + BODY)
+    assert s.title.text == "MESSAGE ON THE OCCASION OF WORLD METEOROLOGICAL DAY 2016"
+    assert s.speaker_name == "JANE DOE"

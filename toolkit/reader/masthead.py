@@ -960,7 +960,8 @@ def _extend(masthead: Masthead, candidates: list[_Line], chunks: list[Chunk]) ->
             # headline names, not the headline's end.
             masthead.speaker = Block(BlockKind.SPEAKER, f"{masthead.title.text.rstrip(',')}, {text}", masthead.title.line)
             line.role = "speaker"
-        elif before == "title" and adjacent and _title_open(masthead) and masthead.speaker is None \
+        elif before == "title" and adjacent and _title_open(masthead) \
+                and (masthead.speaker is None or _ends_open(masthead.title.text)) \
                 and script_of(text) in (None, script_of(masthead.title.text)) and _goes_on(masthead.title.text, text):
             masthead.title = Block(BlockKind.TITLE, f"{masthead.title.text} {text}", masthead.title.line)
             line.role = "title"
@@ -983,6 +984,15 @@ def _wrapped_onto_date(masthead: Masthead, lines: list[_Line]) -> None:
                 and script_of(text) in (None, script_of(masthead.title.text)):
             masthead.title = Block(BlockKind.TITLE, f"{masthead.title.text} {text}", masthead.title.line)
             return
+
+
+# Words a headline cannot end with: it goes on on the next line ("MESSAGE ON THE OCCASION OF" / "WORLD … DAY 2016").
+_OPEN_END = frozenset("of on the for to and at in by from with de du des la le les à au aux en del y et por para "
+                      "по в на и для о об من في على إلى و".split())
+
+
+def _ends_open(text: str) -> bool:
+    return bool(text.split()) and text.split()[-1].casefold() in _OPEN_END
 
 
 def _capitals_below(line: _Line, lines: list[_Line]) -> bool:
