@@ -583,3 +583,22 @@ def test_a_headline_in_capitals_with_an_ending_left_in_small_letters_names_nobod
                                        "Нью-Йорк, 1 декабря 2010 - Мы собрались сегодня, чтобы подтвердить нашу "
                                        "приверженность Уставу.\n\nДавайте вместе трудиться во имя мира.\n"))
     assert s.speaker_name is None and s.date == datetime.date(2010, 12, 1)
+
+
+@pytest.mark.parametrize("standfirst, salutation, body", [
+    ("The Executive Director Jane Doe praises the Fund's work and calls for urgent action to close the gap",
+     "Mr. President,", BODY),
+    ("Le Directeur général Jean Dupont salue le travail de l’Agence et appelle à combler le déficit",
+     "Monsieur le Président,", CORPS),
+])
+def test_a_standfirst_naming_the_speaker_above_the_salutation(tmp_path, standfirst, salutation, body):
+    s = read_statement(write(tmp_path, f"Statement to the Advisory Commission\n\n13 November 2017\n\n{standfirst}\n\n"
+                                       f"{salutation}\n\n{body}"))
+    assert ("lead-in", 5) in codes(s)
+    assert s.body[0].line == 7
+
+
+def test_a_first_paragraph_in_the_first_person_above_the_salutation_is_speech(tmp_path):
+    s = read_statement(write(tmp_path, "Statement to the Board\n\n8 June 2023\n\nGood morning. I invite the Executive "
+                                       "Director Jane Doe and you all to view a video\n\nMr. President,\n\n" + BODY))
+    assert s.body[0].line == 5

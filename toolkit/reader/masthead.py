@@ -474,6 +474,15 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
             line.role = "lead-in"
             lines.append(line)
             continue
+        if line.role is None and _standfirst(chunks, index, lines):
+            # "يشيد المفوض العام للأونروا بيير كرينبول بقيام الوكالة …" over "السيد الرئيس،": the editors'
+            # summary, naming the speaker after the office in the third person, above the salutation.
+            masthead.findings.append((chunk.line, "lead-in", f"standfirst {_short(chunk.text)} (the page's summary "
+                                                             "of the speech); left out of the body"))
+            masthead.speaker_name = masthead.speaker_name or _clean_name(name_after_office(chunk.text) or "")
+            line.role = "lead-in"
+            lines.append(line)
+            continue
         if line.role is None and _is_body(chunk) and not (SPEAKER_LINE.search(chunk.text) and len(chunk.text) <= 400):
             if index < 3 and _quoted_below(chunks, index):
                 # The page's pull quote above the text: the same sentences open a paragraph of it just below.
@@ -598,6 +607,16 @@ def _past_captions(masthead: Masthead, chunks: list[Chunk], start: int) -> int:
                                           f"{chunks[start + count].line}) reads as a photo caption; left out"))
             return start + count
     return start
+
+
+def _standfirst(chunks: list[Chunk], index: int, lines: list[_Line]) -> bool:
+    """True for the page's summary of the speech under the headline: one paragraph that names the speaker after
+    the office, with no first person, and the salutation right under it."""
+    text = chunks[index].text
+    return 1 <= index < 8 and index + 1 < len(chunks) and len(text) <= 600 \
+        and is_greeting(chunks[index + 1].text) and not is_greeting(text) and not _first_person(text) \
+        and not SPEAKER_LINE.search(text) and not bare_speaker(text) and len(text.split()) >= 8 \
+        and bool(name_after_office(text))
 
 
 def _first_person(text: str) -> bool:

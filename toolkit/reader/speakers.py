@@ -248,6 +248,9 @@ def arabic_name_after_office(text: str) -> str | None:
             for qualifier in qualifiers:
                 if rest.startswith(qualifier + " "):
                     rest, changed = rest[len(qualifier):].strip(), True
+        head, _, tail = rest.partition(" ")
+        if head.startswith("لل") and len(head) > 4 and tail:
+            rest = tail  # "المفوض العام للأونروا بيير كرينبول": the office's organisation, in one word after "لل"
         if found := _arabic_name(rest, whole=False):
             return found
     return None
