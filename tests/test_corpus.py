@@ -127,8 +127,8 @@ CHECKED = {  # every corpus file, with the fingerprint of its text and sidecar
     "fr-iom-2023-pope-conseil-114": "e64094afe9",
     "fr-iom-2024-daniels-sommet-avenir": "7386aa07c2",
     "fr-ngounesco-2020-azoulay-journee-paix": "125b9c012d",
-    "fr-ohchrdev-2019-bachelet-cdh41-lignes": "719da9b3fc",
-    "fr-ohchrtest-2019-bachelet-cdh41": "3d7f557d6c",
+    "fr-ohchrdev-2019-bachelet-cdh41-lignes": "2c0573915f",
+    "fr-ohchrtest-2019-bachelet-cdh41": "c8d5fba1b4",
     "fr-press-1997-national-press-club-sgsm6149": "e976e43891",
     "fr-press-1999-francophonie-sgsm7147": "aaf375a070",
     "fr-press-2005-concert-journee-sgsm10179": "dcd0c438a2",
@@ -240,12 +240,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "date": "None",
         "debris": "debris lines not reported or printed: [3, 4]",
         "speaker_name": "'DG UNESCO'",
-    },
-    "fr-ohchrdev-2019-bachelet-cdh41-lignes": {
-        "title": "'Déclaration liminaire de Michelle Bachelet, Haute-Commissaire des Nations Unies aux droits de l’homme'",
-    },
-    "fr-ohchrtest-2019-bachelet-cdh41": {
-        "title": "'Déclaration liminaire de Michelle Bachelet, Haute-Commissaire des Nations Unies aux droits de l’homme'",
     },
     "ru-unaids-2015-sidibe-wad-message": {
         "body_starts": "4",
