@@ -120,8 +120,19 @@ def misses_text(files: list[Path]) -> str:
     return "\n".join(out)
 
 
-if __name__ == "__main__":  # python tests/support/corpus.py --misses: the lists at the top of tests/test_corpus.py
+def write_misses(test_file: Path, files: list[Path]) -> None:
+    """Replace the CHECKED and KNOWN_MISSES lists in test_file with those of these files."""
+    text = test_file.read_text(encoding="utf-8")
+    start = text.index("CHECKED = {")
+    end = text.index("\n}\n", text.index("\nKNOWN_MISSES", start)) + 3
+    test_file.write_text(text[:start] + misses_text(files) + "\n" + text[end:], encoding="utf-8")
+
+
+if __name__ == "__main__":  # python tests/support/corpus.py --misses [--write]: the lists of tests/test_corpus.py
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
-    print(misses_text(corpus_files()))
+    if "--write" in sys.argv:
+        write_misses(Path(__file__).resolve().parent.parent / "test_corpus.py", corpus_files())
+    else:
+        print(misses_text(corpus_files()))
