@@ -45,7 +45,7 @@ CREDIT = re.compile(r"(?:^|[.\s])(?:UN Photo|Photo ONU|Foto ONU|Foto de la ONU|�
 # "Secretary-General António Guterres. Photo: World Economic Forum/Boris Baldinger (file)", "… ، تصوير مروان بغدادي".
 CREDIT_TAIL = re.compile(r"\(\s*(?:photo|foto|фото|crédit photo|photo credit)\s*:\s*[^()]{2,60}\)$"
                          r"|(?:^|[\s.])(?:photo|foto|фото|crédit photo|photo credit)\s*:\s*[^!?:;/]{2,40}/[^!?:;/]{2,40}$"
-                         r"|[،.]\s*(?:تصوير|صورة)\s*:?\s*[^.،:]{2,40}$|(?:摄影|攝影|图片来源|圖片來源)\s*[:：]\s*\S{1,20}$", re.I)
+                         r"|(?:[،.]|\s[-–—])\s*(?:تصوير|ال?صورة)\s*:?\s*[^.،:]{2,40}$|(?:摄影|攝影|图片来源|圖片來源)\s*[:：]\s*\S{1,20}$", re.I)
 # A page's navigation bar: five or more short items between bars ("首页|新闻|军事|文史|政务|财经").
 NAV_BAR = re.compile(r"^[^|｜]{1,16}(?:\s?[|｜]\s?[^|｜]{1,16}){4,}$")
 # A line that is a link and nothing else: "https://s3.amazonaws.com/…/MSG SG Intl Migrants Day.mp4".
