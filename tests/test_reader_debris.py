@@ -432,3 +432,44 @@ def test_a_labelled_caption_and_the_pictures_text_in_another_script(tmp_path, al
     else:
         left_out(s, 7, "caption-line", caption)
     speech_kept(s, body)
+
+
+@pytest.mark.parametrize("label, title, body", [
+    ("Archives de catégorie : Messages du Secrétaire général", "Message à l’occasion de la Journée mondiale des réfugiés", FR),
+    ("Archivo de la categoría: Discursos", "Mensaje con motivo del Día Mundial de los Refugiados", ES),
+    ("Архивы рубрики: Заявления", "Послание по случаю Всемирного дня беженцев", RU),
+    ("分类目录归档：秘书长致辞", "秘书长世界难民日致辞", ZH),
+    ("أرشيف التصنيف: رسائل الأمين العام", "رسالة الأمين العام بمناسبة اليوم العالمي للاجئين", AR),
+])
+def test_a_wordpress_archive_label_above_the_first_post_in_its_translations(tmp_path, label, title, body):
+    s = read(tmp_path, f"{label}\n\n{title}\n\n20/06/2017\n\n{body}")
+    left_out(s, 1, "label-line", label)
+    assert s.title.text == title
+    speech_kept(s, body)
+
+
+@pytest.mark.parametrize("link, body", [
+    ("♦ فيديو لكلمة الأمين العام (باللغة العربية)", AR),
+    ("► Watch the video of the Secretary-General's remarks", EN),
+    ("▶ 视频", ZH),
+])
+def test_a_video_link_after_a_pointer_sign(tmp_path, link, body):
+    s = read(tmp_path, f"Remarks to the General Assembly\n\n19/09/2017\n\n{link}\n\n{body}")
+    left_out(s, 5, "web-debris", link)
+    assert s.body[0].line == 7
+    speech_kept(s, body)
+
+
+def test_a_pull_quote_printed_twice_above_the_text_is_left_out_both_times(tmp_path):
+    quote = "We must work as one, because only together can we keep the promise of the Charter for all."
+    s = read(tmp_path, f"Remarks to the General Assembly\n\n19 September 2017\n\n{quote}\n\n“{quote}”\n\n{EN}")
+    assert [(f.code, f.line) for f in s.findings if f.code == "pull-quote"] == [("pull-quote", 5), ("pull-quote", 7)]
+    assert s.body[0].line == 9 and quote not in printed(s)
+    speech_kept(s, EN)
+
+
+@pytest.mark.parametrize("label, body", [("打印版本", ZH), ("视频*", ZH)])
+def test_a_chinese_print_or_video_label_between_the_date_and_the_text(tmp_path, label, body):
+    s = read(tmp_path, f"秘书长在大会一般性辩论开幕式上的讲话\n\n2012年9月25日,纽约\n\n{label}\n\n{body}")
+    assert 5 in {f.line for f in s.findings} and s.body[0].line == 7
+    speech_kept(s, body)

@@ -50,6 +50,9 @@ CREDIT_TAIL = re.compile(r"\(\s*(?:photo|foto|фото|crédit photo|photo credi
 NAV_BAR = re.compile(r"^[^|｜]{1,16}(?:\s?[|｜]\s?[^|｜]{1,16}){4,}$")
 # A line that is a link and nothing else: "https://s3.amazonaws.com/…/MSG SG Intl Migrants Day.mp4".
 BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# A link to the speech's video, after a pointer sign: "♦ فيديو لكلمة الأمين العام (باللغة العربية)", "► Watch the video".
+VIDEO_LINK = re.compile(r"^[♦◆►▶▷➤➢]\s*.{0,60}(?<!\w)(?:video|vidéo|vídeo|видео|فيديو|الفيديو)|^[♦◆►▶▷➤➢]\s*.{0,30}[视視]频",
+                        re.I)
 # A print page header inside the body: "- 2 - SG/SM/1234 24 September 1999", "- 3 -".
 PAGE_HEADER = re.compile(r"^[-–—]\s*\d{1,3}\s*[-–—](?:\s+.{0,80})?$")
 # A video's length as a player prints it: "00:01:30", "4:05".
@@ -233,6 +236,8 @@ def debris(text: str) -> tuple[str, str] | None:
         return "web-debris", f"button {text!r} (a share or link button); left out of the release"
     if len(core) <= 80 and not core.endswith((".", "!", "?", "。")) and fold(core).startswith(_prefixes("link_labels")):
         return "web-debris", f"link {text!r} (to another page of the site); left out of the release"
+    if len(core) <= 100 and VIDEO_LINK.match(core):
+        return "web-debris", f"video link {text!r} (to the speech's video); left out of the release"
     if _credit(text):
         return "caption-line", f"caption-like line {text!r} (a photo caption?); left out of the release"
     if NAV_BAR.match(text) and not _dated_place(text):

@@ -18,7 +18,7 @@ from toolkit.reader.dates import date_venue, dateline_place, find_date, find_day
 from toolkit.reader.debris import SYMBOL, beside_credit, debris, photo_caption, site_suffix, venue_line
 from toolkit.reader.detection import script_of
 from toolkit.reader.delivery import delivery_kind, delivery_lead, trailing_delivery
-from toolkit.reader.paragraphs import BULLET, TERMINAL, Chunk, is_greeting, normalized
+from toolkit.reader.paragraphs import BULLET, QUOTES, TERMINAL, Chunk, is_greeting, normalized
 from toolkit.reader.speakers import SALUTATION
 from toolkit.reader.speakers import (
     SPEAKER_LINE, bare_speaker, is_lead_in, is_office_line, is_name, is_title_word, name_after_office, speaker_name,
@@ -528,6 +528,7 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
     masthead.body_start = _past_leading_list(lines, max(used) + 1 if used else 0, chunks)
     if used:
         masthead.body_start = _past_captions(masthead, chunks, masthead.body_start)
+        masthead.body_start = _past_pull_quote(masthead, chunks, masthead.body_start)
     if masthead.body_start >= len(chunks) and masthead.title is not None and len(masthead.title.text) > 150:
         # Nothing is left for the body: the "title" was the text itself (a page pasted as one line).
         index = next(line.index for line in lines if line.chunk.line == masthead.title.line)
@@ -607,6 +608,21 @@ def _past_captions(masthead: Masthead, chunks: list[Chunk], start: int) -> int:
                                           f"{chunks[start + count].line}) reads as a photo caption; left out"))
             return start + count
     return start
+
+
+def _past_pull_quote(masthead: Masthead, chunks: list[Chunk], start: int) -> int:
+    """Return where the speech starts past a pull quote printed twice under the masthead (once as text, once in
+    quotation marks in its box): a speech does not open by saying the same sentence twice."""
+    if start + 1 >= len(chunks):
+        return start
+    first, second = chunks[start], chunks[start + 1]
+    same = normalized(first.text.strip(QUOTES + " ")) == normalized(second.text.strip(QUOTES + " "))
+    if not same or len(normalized(first.text)) <= 40 or len(first.text) > 400 or is_greeting(first.text):
+        return start
+    for chunk in (first, second):
+        masthead.findings.append((chunk.line, "pull-quote", f"{_short(chunk.text)} is a pull quote printed twice "
+                                                            "above the text; left out (the text prints it in its place)"))
+    return start + 2
 
 
 def _standfirst(chunks: list[Chunk], index: int, lines: list[_Line]) -> bool:
