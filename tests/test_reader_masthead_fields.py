@@ -602,3 +602,20 @@ def test_a_first_paragraph_in_the_first_person_above_the_salutation_is_speech(tm
     s = read_statement(write(tmp_path, "Statement to the Board\n\n8 June 2023\n\nGood morning. I invite the Executive "
                                        "Director Jane Doe and you all to view a video\n\nMr. President,\n\n" + BODY))
     assert s.body[0].line == 5
+
+
+@pytest.mark.parametrize("line, date", [
+    ("20 septembre 2016 (71e session)", datetime.date(2016, 9, 20)),
+    ("20 September 2016 (71st session)", datetime.date(2016, 9, 20)),
+    ("25 de septiembre de 2009 (64.º período de sesiones)", datetime.date(2009, 9, 25)),
+    ("20 сентября 2016 года (71-я сессия)", datetime.date(2016, 9, 20)),
+])
+def test_a_date_line_with_the_session_in_brackets_is_the_date_not_the_title(tmp_path, line, date):
+    path = tmp_path / "statement.txt"
+    path.write_text(f"Secretary-General\n\nH.E. Mr. Ban Ki-moon, Secretary-General\n\n{line}\n\n"
+                    "Summary\n\nWe meet today to renew our commitment to the Charter and to the people we serve.\n\n"
+                    "Let us work together for peace, for development and for human rights everywhere.\n", encoding="utf-8")
+    s = read_statement(path)
+    assert s.title is None or s.title.text != line
+    assert s.date == date
+    assert (7, "section-label") in [(f.line, f.code) for f in s.findings]

@@ -129,6 +129,10 @@ def _from_match(match: re.Match) -> datetime.date | None:
     return _date(year, _month_names()[name], day)
 
 
+# A session in brackets after a date: "(71e session)", "(71st session)", "(64.º período de sesiones)", "(71-я сессия)".
+_SESSION_AFTER = re.compile(r"\s*\(\s*\d{1,3}\s*[.º°ª-]?\s*[^\W\d]{0,4}\.?\s+[^()\d]{3,30}\)\s*$")
+
+
 def _find_date(text: str) -> tuple[datetime.date | None, str, str] | None:
     """Return the date of a date line with the words before and after it, or None."""
     line = text.strip().strip(" -–—|").rstrip(".").translate(_DIGITS)
@@ -143,6 +147,7 @@ def _find_date(text: str) -> tuple[datetime.date | None, str, str] | None:
         return None
     date, match = found
     before, after = line[: match.start()], _TIME.sub("", line[match.end():])
+    after = _SESSION_AFTER.sub("", after)  # "20 septembre 2016 (71e session)": the session the date is in
     if " ".join(after.casefold().strip(" ,").split()) in _time_words():
         after = ""  # "Monday, 4 March 2013 at 6 p.m.": the word that led to the time, the time gone
     if not _only_place_around(before, after):
