@@ -308,10 +308,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     "fr-gadebate-2016-ban-resume-71": {
         "title": "'S.E. M. Ban Ki-moon, Secrétaire général'",
     },
-    "fr-gadebate-2017-guterres-resume-72": {
-        "speaker_name": "'Son Excellence'",
-        "title": "'António Guterres'",
-    },
     "fr-press-2004-groupe-haut-niveau-sgsm9642": {
         "title": "'DÉCLARATION DU SECRÉTAIRE GÉNÉRAL DEVANT L’ASSEMBLÉE GÉNÉRALE Communiqué de presse SG/SM/9642 GA/10315 |'",
     },

@@ -619,3 +619,18 @@ def test_a_date_line_with_the_session_in_brackets_is_the_date_not_the_title(tmp_
     assert s.title is None or s.title.text != line
     assert s.date == date
     assert (7, "section-label") in [(f.line, f.code) for f in s.findings]
+
+
+@pytest.mark.parametrize("office, honorific, name, function", [
+    ("Secrétaire général des Nations Unies", "Son Excellence", "António Guterres", "Secrétaire général"),
+    ("Secretary-General of the United Nations", "His Excellency", "António Guterres", "Secretary-General"),
+])
+def test_an_office_over_an_honorific_alone_over_the_name(tmp_path, office, honorific, name, function):
+    path = tmp_path / "statement.txt"
+    path.write_text(f"General Assembly\n{office}\n{honorific}\n{name}\n{function}\n\n"
+                    "We meet today to renew our commitment to the Charter and to the people we serve.\n\n"
+                    "Let us work together for peace, for development and for human rights everywhere.\n", encoding="utf-8")
+    s = read_statement(path)
+    assert s.speaker_name == name
+    assert s.title is None or s.title.text not in (office, honorific, name)
+    assert s.body[0].line == 7

@@ -431,6 +431,9 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
                                                                   + [c.text for c in run[2:]]), chunk.line)
             masthead.speaker_name = masthead.speaker_name or _clean_name(run[1].text)
             speaker_lines.update(range(index + 1, index + size))
+            if lines and lines[-1].role is None and lines[-1].chunk.single and _is_office(lines[-1].chunk.text) \
+                    and lines[-1].chunk.last + 1 == chunk.line:
+                lines[-1].role = "speaker"  # "Secrétaire général des Nations Unies" over "Son Excellence" / "António …"
             line.role = "speaker"
             lines.append(line)
             continue
@@ -928,6 +931,7 @@ def _office_over_name(chunks: list[Chunk], index: int) -> bool:
     run = chunks[index:index + 2]
     return len(run) == 2 and all(c.single for c in run) and run[1].line == run[0].last + 1 \
         and _is_office(run[0].text) and not _han_office_name(run[0].text) and is_name(run[1].text) \
+        and not is_honorific(run[1].text) \
         and not _names_someone(run[1].text) and not name_after_office(run[0].text)  # not "Ambassador X" addressed
 
 
