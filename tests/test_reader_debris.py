@@ -473,3 +473,13 @@ def test_a_chinese_print_or_video_label_between_the_date_and_the_text(tmp_path, 
     s = read(tmp_path, f"秘书长在大会一般性辩论开幕式上的讲话\n\n2012年9月25日,纽约\n\n{label}\n\n{body}")
     assert 5 in {f.line for f in s.findings} and s.body[0].line == 7
     speech_kept(s, body)
+
+
+def test_every_line_of_a_two_line_block_above_the_title_is_reported(tmp_path):
+    # A banner and a tagline run together with the search box ("environment for development Search"), no blank
+    # line between them: each is a finding of its own, so nothing is left out silently.
+    s = read(tmp_path, "Skip to content\nenvironment for development Search \n\nOpening of the Governing Council\n\n"
+                       "Statement by Klaus Toepfer, Executive Director\n\n" + EN)
+    reported = {f.line for f in s.findings} | {line for line, _ in s.front}
+    assert {1, 2} <= reported
+    speech_kept(s, EN)

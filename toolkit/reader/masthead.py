@@ -549,9 +549,9 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
         if line.role is None and line.index < masthead.body_start:
             where = "above the title" if masthead.title is None or line.chunk.line < masthead.title.line \
                 else "between the title and the text"
-            masthead.findings.append((line.chunk.line, "masthead-line",
-                                      f"line {_short(line.chunk.text)} {where} is not part of the speech "
-                                      "(a banner, a subtitle?); left out"))
+            for number, text in line.chunk.lines:  # each line of a chunk of several, so none is left out silently
+                masthead.findings.append((number, "masthead-line", f"line {_short(text)} {where} is not part of "
+                                                                   "the speech (a banner, a subtitle?); left out"))
     _give_years(masthead)
     _raw_stamps(masthead, lines)
     masthead.front = [(number, line.role) for line in lines if line.role not in (None, "debris", "teaser")
