@@ -235,9 +235,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     "ar-advtngo-2017-guterres-new-year-video": {
         "speaker_name": "None",
     },
-    "ar-sg-2020-messages-and-articles": {
-        "debris": "debris lines not reported or printed: [7, 9, 11, 13, 15]",
-    },
     "ar-sudaneseonline-2006-ban-oath-of-office": {
         "body_starts": "3",
         "date": "None",
@@ -310,9 +307,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     },
     "fr-press-2004-groupe-haut-niveau-sgsm9642": {
         "title": "'DÉCLARATION DU SECRÉTAIRE GÉNÉRAL DEVANT L’ASSEMBLÉE GÉNÉRALE Communiqué de presse SG/SM/9642 GA/10315 |'",
-    },
-    "fr-unic-ouagadougou-2017-journee-refugies": {
-        "debris": "debris lines not reported or printed: [9, 11, 12, 14]",
     },
     "ru-unaids-2015-sidibe-wad-message": {
         "body_starts": "4",

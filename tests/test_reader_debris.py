@@ -483,3 +483,16 @@ def test_every_line_of_a_two_line_block_above_the_title_is_reported(tmp_path):
     reported = {f.line for f in s.findings} | {line for line, _ in s.front}
     assert {1, 2} <= reported
     speech_kept(s, EN)
+
+
+@pytest.mark.parametrize("title, first, heading, body", [
+    ("Message du Secrétaire général à l’occasion de la Journée mondiale des réfugiés, le 20 juin 2017",
+     FR.split("\n\n")[0], "Message du Secrétaire général à l’occasion de la Journée internationale pour "
+                          "l’élimination de la violence sexuelle en période de conflit, le 19 juin 2017", FR.split("\n\n")[1]),
+    ("رسالة بالفيديو بمناسبة يوم الأغذية العالمي", AR.split("\n\n")[0],
+     "رسالة بمناسبة اليوم العالمي للصحة النفسية", AR.split("\n\n")[1]),
+])
+def test_a_listing_page_goes_on_with_the_next_message_after_one_paragraph(tmp_path, title, first, heading, body):
+    s = read(tmp_path, f"{title}\n\n{first}\n\n{heading}\n\n{body}")
+    assert [b.line for b in s.body] == [3]
+    assert {5, 7} <= {f.line for f in s.findings if f.code == "another-statement"}

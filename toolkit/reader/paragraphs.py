@@ -124,6 +124,13 @@ def _is_related_marker(text: str) -> bool:
         and (folded.rstrip().endswith((":", "：")) or len(folded) <= 40)
 
 
+# A headline naming a speech by its kind: "Message du …", "Remarks at …", "رسالة بمناسبة …", "Послание …".
+_SPEECH_HEADING = re.compile(
+    r"^(?:the\s+)?(?:(?:video|written)\s+)?(?:statement|remarks|address|message|speech|discours|allocution|déclaration"
+    r"|mensaje|discurso|palabras|declaración|послание|выступление|заявление|обращение|كلمة|رسالة|بيان|خطاب)\b"
+    r"|^(?:[^\W\d]+\s+){0,4}(?:secretary-general’s|secretary-general's)\s+(?:video\s+)?message\b")
+
+
 def _heads_another_statement(chunk: Chunk, body: list[Block]) -> bool:
     """True for a headline under two paragraphs of the speech that names another statement and who gives it
     ("秘书长国际和平日倒计时100天致辞", "Message of the Secretary-General on …"): a listing page goes on with it."""
@@ -132,6 +139,10 @@ def _heads_another_statement(chunk: Chunk, body: list[Block]) -> bool:
 
     text = chunk.text
     paragraphs = [block for block in body if block.kind is BlockKind.PARAGRAPH]
+    if chunk.single and paragraphs and len(text) <= 200 and not text.endswith(TERMINAL) \
+            and _SPEECH_HEADING.match(fold(text)) and any(word in fold(text) for word in all_words("occasion_words")) \
+            and script_of(text) == script_of(paragraphs[-1].text):
+        return True  # "Message du Secrétaire général …, à l’occasion de la Journée …", "رسالة بمناسبة اليوم العالمي …"
     if not chunk.single or len(paragraphs) < 2 or len(text) > 100 or text.endswith(TERMINAL) \
             or not SPEAKER_LINE.search(text) or script_of(text) != script_of(paragraphs[-1].text):
         return False
