@@ -284,9 +284,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     "es-pnud-2013-clark-informe-junta-ejecutiva": {
         "venue": "'Nueva York'",
     },
-    "es-un-2006-annan-dia-naciones-unidas": {
-        "body_starts": "5",
-    },
     "es-unodc-2016-fedotov-dia-drogas": {
         "debris": "debris lines not reported or printed: [1]",
     },

@@ -634,3 +634,16 @@ def test_an_office_over_an_honorific_alone_over_the_name(tmp_path, office, honor
     assert s.speaker_name == name
     assert s.title is None or s.title.text not in (office, honorific, name)
     assert s.body[0].line == 7
+
+
+@pytest.mark.parametrize("first", [
+    "Por décima y última vez en mi condición de Secretario General, transmito a mis amigos y colegas de todo el mundo "
+    "mis mejores deseos con motivo del Día de las Naciones Unidas.",
+    "Par ce message, je souhaite rendre hommage à tous ceux qui servent la paix sous le drapeau des Nations Unies.",
+    "By working together, we can build a world of peace and dignity for all, as the Charter promised.",
+])
+def test_a_speech_opening_with_by_par_or_por_is_not_a_byline(tmp_path, first):
+    path = tmp_path / "statement.txt"
+    path.write_text(f"Mensaje del Secretario General\n\n{first}\n\nGracias.\n", encoding="utf-8")
+    s = read_statement(path)
+    assert s.speaker is None and s.body[0].line == 3

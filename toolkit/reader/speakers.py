@@ -18,7 +18,7 @@ SPEAKER_LINE = re.compile(
     r"|^(?:заявление|выступление|послание|обращение|приветствие|речь)\b"
     r"|^(?:كلمة|بيان|رسالة|خطاب|ملاحظات)\b"
     r"|(?:的讲话|的发言|的致辞|致辞|讲话)$"
-    r"|^(?:by|par|por)\s+(?=\S)",  # "WELCOME ADDRESS" / "BY MR. VLADIMIR PETROVSKY"
+    r"|^(?:by|par|por)\s+(?=(?-i:[A-ZÀ-ÝА-Я]))",  # "WELCOME ADDRESS" / "BY MR. VLADIMIR PETROVSKY", not "Por décima vez"
     re.I,
 )
 # Where the name starts in a speaker line, for the PDF's author.
