@@ -257,9 +257,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "debris": "debris lines not reported or printed: [1]",
         "title": "'UNHRC 26 Opening Statement Human Rights Council'",
     },
-    "en-seraj24-2013-ban-un-day-message": {
-        "title": "'According to a press release issued by the UN Information Center (UNIC), the full text of his message reads:'",
-    },
     "en-unece-2006-belka-inland-transport": {
         "title": "'INLAND TRANSPORT COMMITTEE'",
     },
@@ -321,7 +318,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "venue": "None",
     },
     "zh-cqxianjiao-2025-lunar-new-year-pinyin": {
-        "body_starts": "1",
         "speaker_name": "None",
     },
     "zh-hant-perfectstorm-2017-guterres-new-year": {

@@ -310,3 +310,17 @@ def test_words_yaml_names_each_table_once():
     root = yaml.compose(WORDS_FILE.read_text(encoding="utf-8"))
     names = [key.value for key, _ in root.value]
     assert len(names) == len(set(names)), sorted({n for n in names if names.count(n) > 1})
+
+
+@pytest.mark.parametrize("lead, body", [
+    ("古特雷斯表示,蛇象征着智慧、坚韧和新生。\n\n古特雷斯感谢中国和中国人民对联合国的坚定支持。\n\n以下是致辞全文:",
+     "春节快乐!\n\n谨向所有庆祝蛇年农历新年的每个人致以最热烈的祝愿。\n"),
+    ("According to a press release issued by the UN Information Centre, the full text of his message reads:",
+     "ˈDear friends,\n\nUnited Nations Day is a chance to recognize how much this organization contributes to peace.\n"),
+])
+def test_class_3_a_news_items_paragraphs_above_the_line_that_says_the_text_follows(tmp_path, lead, body):
+    s = read_statement(write(tmp_path, f"{lead}\n\n{body}"))
+    count = lead.count("\n\n") + 1
+    assert s.title is None
+    assert [f.line for f in s.findings if f.code == "lead-in"] == [2 * i + 1 for i in range(count)]
+    assert s.body[0].line == 2 * count + 1

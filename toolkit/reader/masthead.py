@@ -460,6 +460,10 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
             lines.append(line)
             continue
         line.role = _sure_role(masthead, line)
+        if line.role == "lead-in" and chunk.text.rstrip().endswith((":", "：")) and index + 1 < len(chunks) \
+                and _is_body(chunks[index + 1]) and not is_lead_in(chunks[index + 1].text):
+            lines.append(line)
+            break  # "…, the full text of his message reads:": the text follows
         if line.role is None and index < 4 and chunk.single and photo_caption(chunk.text, ended=False) \
                 and _headline_below(chunks, index):
             # "Генеральный секретарь выступает в зале Генеральной Ассамблеи" over "Послание Генерального
@@ -509,6 +513,19 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
                 line.role = "teaser"
                 lines.append(line)
                 continue
+            if size := _lead_in_paragraphs(chunks, index):
+                # "古特雷斯表示,……" / "古特雷斯感谢……" / "以下是致辞全文:": a news item's paragraphs about the text,
+                # then the line that says the text follows.
+                for chunk in chunks[index:index + size]:
+                    masthead.findings.append((chunk.line, "lead-in", f"lead-in {_short(chunk.text)} (the news item "
+                                                                     "above the line that says the text follows); left out"))
+                    masthead.speaker_name = masthead.speaker_name or _clean_name(
+                        name_after_office(chunk.text) or han_name_in(chunk.text) or han_name_after_office(chunk.text) or "")
+                line.role = "lead-in"
+                lines.append(line)
+                for extra in range(index + 1, index + size):
+                    lines.append(_Line(extra, chunks[extra], "lead-in"))
+                break  # the text follows the line that says so
             break  # the speech itself
         lines.append(line)
     _truncated_copies(masthead, lines)
@@ -912,6 +929,23 @@ def _honorific_block(chunks: list[Chunk], index: int) -> int | None:
             and is_title_word(run[size].text) and len(run[size].text) <= 120:
         size += 1
     return size
+
+
+def _lead_in_paragraphs(chunks: list[Chunk], index: int) -> int:
+    """Return how many chunks from index, up to and with a lead-in ending in a colon ("以下是致辞全文:",
+    "…, the full text of his message reads:"), are a news item's opening about the text below: at most two
+    paragraphs above that line, none a salutation. 0 when there is no such line."""
+    from toolkit.reader.speakers import is_lead_in
+
+    for size in (2, 3):
+        run = chunks[index:index + size]
+        if len(run) < size or not is_lead_in(run[-1].text) or not run[-1].text.rstrip().endswith((":", "：")) \
+                or debris(run[-1].text) or index > 6:
+            continue
+        if all(_is_body(c) and len(c.text) <= 600 and not is_greeting(c.text) and not is_lead_in(c.text)
+               for c in run[:-1]):
+            return size
+    return 0
 
 
 def _news_lead(chunks: list[Chunk], index: int) -> bool:

@@ -166,6 +166,7 @@ def _labels_next_section(chunks: list[Chunk], index: int, body: list[Block]) -> 
 
 def is_greeting(text: str) -> bool:
     """True for a salutation line: "Mr. President,", "Excellencies,", "Дамы и господа!"."""
+    text = text.lstrip("ˈʼ'`´")  # a stray accent mark a copy left in front ("ˈDear friends,")
     if len(text) > 80:
         return False
     if SALUTATION.match(text):
