@@ -340,3 +340,14 @@ def test_a_headline_that_cannot_end_where_its_line_ends_goes_on_over_the_byline(
     s = read(tmp_path, "MESSAGE ON THE OCCASION OF\nWORLD METEOROLOGICAL DAY 2016\nBY\nJANE DOE\nSECRETARY-GENERAL\n\n" + BODY)
     assert s.title.text == "MESSAGE ON THE OCCASION OF WORLD METEOROLOGICAL DAY 2016"
     assert s.speaker_name == "JANE DOE"
+
+
+def test_a_speaker_line_alone_above_the_date_is_not_the_title(tmp_path):
+    path = tmp_path / "statement.txt"
+    path.write_text("Secrétaire général des Nations Unies\n\nS.E. M. Ban Ki-moon, Secrétaire général\n\n"
+                    "20 septembre 2016 (71e session)\n\nRésumé de la déclaration :\n\n"
+                    "M. BAN KI-MOON, Secrétaire général de l’Organisation des Nations Unies, a déclaré que le monde "
+                    "était à la croisée des chemins.\n", encoding="utf-8")
+    s = read_statement(path)
+    assert s.title is None
+    assert s.speaker_name == "Ban Ki-moon" and str(s.date) == "2016-09-20" and s.body[0].line == 9
