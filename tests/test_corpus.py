@@ -296,9 +296,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "debris": "debris lines not reported or printed: [3, 4]",
         "speaker_name": "'DG UNESCO'",
     },
-    "fr-gadebate-2016-ban-resume-71": {
-        "title": "'Secrétaire général des Nations Unies'",
-    },
     "fr-press-2004-groupe-haut-niveau-sgsm9642": {
         "title": "'DÉCLARATION DU SECRÉTAIRE GÉNÉRAL DEVANT L’ASSEMBLÉE GÉNÉRALE Communiqué de presse SG/SM/9642 GA/10315 |'",
     },

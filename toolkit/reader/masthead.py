@@ -322,8 +322,8 @@ def _title_score(line: _Line, position: int, lines: list[_Line], script: str | N
         score -= 1.5  # "Statement by H.E. Mr. X": the speaker line under a headline
     if bare_speaker(text) or is_name(text) or _is_office(text) or _office_and_name(text):
         score -= 4
-        if bare_speaker(text) and not _SPEECH_NOUN.search(f" {fold(text)} "):
-            score -= 2  # "S.E. M. Ban Ki-moon, Secrétaire général": who speaks, and nothing of what
+        if (bare_speaker(text) or _is_office(text) and len(text.split()) <= 8) and not _SPEECH_NOUN.search(f" {fold(text)} "):
+            score -= 2  # "S.E. M. Ban Ki-moon, Secrétaire général", "Secretary-General of the United Nations": who speaks, not what
     return score
 
 
