@@ -225,6 +225,11 @@ def debris(text: str) -> tuple[str, str] | None:
         return "caption-line", f"photo caption {text[:60]!r} (it ends with the photo's credit); left out of the release"
     if len(text) <= 400 and BARE_URL.match(text):
         return "web-debris", f"link {text[:60]!r} (an address on a line of its own); left out of the release"
+    if (crumbs := re.split(r"\s+[>»›]\s+", text.strip())) and len(crumbs) >= 3 and len(text) <= 300 \
+            and fold(crumbs[0]) in all_words("section_labels") and all(len(c) <= 60 for c in crumbs[:-1]):
+        # "Home » About Us » Executive Director » Statements and Speeches » Closing Address of …": the trail ends
+        # with the headline, which the page prints again below
+        return "breadcrumb", f"breadcrumb {text[:60]!r} (the page's navigation); left out of the release"
     if len(text) > 120:
         return None
     if SEPARATOR.match(text):

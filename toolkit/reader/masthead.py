@@ -106,6 +106,9 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
         if kind == "venue":
             masthead.venue = masthead.venue or value
             return "venue"
+        if kind == "date" and (date := find_date(value)):
+            masthead.dates.append(DateSeen(date, chunk.line, 0))  # "Delivered on: 25 May 2015"
+            return "date"
     if chunk.single and masthead.speaker is None and len(text) <= 200 and (name := byline_name(text)):
         masthead.speaker = Block(BlockKind.SPEAKER, text, chunk.line)  # "للدكتور شو دونيو، المدير العام …"
         masthead.speaker_name = masthead.speaker_name or name
