@@ -265,14 +265,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     "ar-advtngo-2017-guterres-new-year-video": {
         "speaker_name": "None",
     },
-    "ar-mustaqila-2013-kobler-security-council": {
-        "body_starts": "3",
-        "date": "None",
-        "debris": "debris lines not reported or printed: [1]",
-        "speaker_name": "None",
-        "title": "'الرئيسية / مقالات مختارة / (( بيان الممثل الخاص للأمين العام للأمم المتحدة في العراق مارتن كوبلر أمام مجلس الأمن ))'",
-        "venue": "None",
-    },
     "ar-sudaneseonline-2006-ban-oath-of-office": {
         "body_starts": "3",
         "date": "None",
@@ -285,21 +277,11 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "second_language": "None",
         "title": "None",
     },
-    "ar-unifil-del-col-laf-partnership": {
-        "speaker_name": "None",
-    },
     "ar-uniraq-2018-srsg-new-year-video-print": {
         "debris": "debris lines not reported or printed: [37]",
     },
     "ar-unrwa-2017-krahenbuhl-advisory-commission": {
         "speaker_name": "'بيير كرينبول بقيام'",
-    },
-    "ar-wfp-beasley-term-extension-statement": {
-        "speaker_name": "None",
-    },
-    "ar-yemen-un-day-message-2023": {
-        "body_starts": "3",
-        "debris": "debris lines not reported or printed: [3]",
     },
     "en-ciptakarya-2018-sharif-wuf9-opening": {
         "date": "2018-02-09",
@@ -335,7 +317,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     "es-cuba-2023-guterres-dia-naciones-unidas": {
         "body_starts": "2",
         "date": "None",
-        "debris": "debris lines not reported or printed: [7]",
         "title": "'\"Nuestra misión no sería posible sin el trabajo conjunto con el país y los socios de la cooperación\"'",
     },
     "es-documentop-2017-bokova-dia-mujer": {
@@ -438,18 +419,12 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     "zh-hant-perfectstorm-2017-guterres-new-year": {
         "date": "2017-01-27",
     },
-    "zh-partyngifts-unep-statements-listing": {
-        "body_starts": "1",
-        "debris": "debris lines not reported or printed: [1, 2]",
-    },
     "zh-pga71-2016-thomson-election-archive": {
         "date": "None",
         "speaker_name": "None",
     },
     "zh-wipo-2017-gurry-assemblies-report": {
-        "body_starts": "3",
         "date": "None",
-        "debris": "debris lines not reported or printed: [4]",
         "title": "'总干事的报告2017 世界知识产权组织成员国大会 - 2017年10月2日至11日'",
     },
     "zh-xiexiebang-environment-day-2009-with-english": {

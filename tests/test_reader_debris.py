@@ -496,3 +496,20 @@ def test_a_listing_page_goes_on_with_the_next_message_after_one_paragraph(tmp_pa
     s = read(tmp_path, f"{title}\n\n{first}\n\n{heading}\n\n{body}")
     assert [b.line for b in s.body] == [3]
     assert {5, 7} <= {f.line for f in s.findings if f.code == "another-statement"}
+
+
+@pytest.mark.parametrize("line", ["Showing 1 - 7 of 7", "7 results found", "Affichage de 1 à 10 sur 25", "共7条结果", "--"])
+def test_a_listings_result_count_and_a_lone_dash_line(tmp_path, line):
+    s = read(tmp_path, f"Message on United Nations Day\n\n24 October 2023\n\n{line}\n\n{EN}")
+    assert 5 in {f.line for f in s.findings} and s.body[0].line == 7
+    speech_kept(s, EN)
+
+
+@pytest.mark.parametrize("crumbs", [
+    "Home » About Us » Executive Director » Statements and Speeches » Closing Address of the Executive Director at the Forum",
+    "الرئيسية / مقالات مختارة / بيان الممثل الخاص أمام مجلس الأمن",
+])
+def test_a_breadcrumb_ending_in_the_headline(tmp_path, crumbs):
+    s = read(tmp_path, f"{crumbs}\n\nClosing Address of the Executive Director at the Forum\n\n{EN}")
+    left_out(s, 1, "breadcrumb", crumbs)
+    assert s.title.text == "Closing Address of the Executive Director at the Forum"

@@ -647,3 +647,24 @@ def test_a_speech_opening_with_by_par_or_por_is_not_a_byline(tmp_path, first):
     path.write_text(f"Mensaje del Secretario General\n\n{first}\n\nGracias.\n", encoding="utf-8")
     s = read_statement(path)
     assert s.speaker is None and s.body[0].line == 3
+
+
+@pytest.mark.parametrize("title, name", [
+    ("بيان الممثل الخاص للأمين العام للأمم المتحدة في العراق مارتن كوبلر أمام مجلس الأمن", "مارتن كوبلر"),
+    ("بيان صادر عن المدير التنفيذي لبرنامج الأغذية العالمي ديفيد بيزلي", "ديفيد بيزلي"),
+    ("كلمة رئيس بعثة اليونيفيل وقائدها العام اللواء ستيفانو ديل كول", "ستيفانو ديل كول"),
+])
+def test_an_arabic_name_after_the_office_its_organisation_place_or_rank(tmp_path, title, name):
+    path = tmp_path / "statement.txt"
+    path.write_text(f"{title}\n\nنيويورك في 21 مارس- آذار 2013\n\nشكرا سيدي الرئيس،\n\n"
+                    "أتشرف بأن أقدم للمجلس اليوم التقرير الثاني للأمين العام.\n", encoding="utf-8")
+    s = read_statement(path)
+    assert (s.speaker_name, str(s.date), s.venue) == (name, "2013-03-21", "نيويورك")
+
+
+@pytest.mark.parametrize("note", ["[以会场发言为准]", "以现场发言为准"])
+def test_a_chinese_check_against_delivery_note_in_brackets(tmp_path, note):
+    path = tmp_path / "statement.txt"
+    path.write_text(f"总干事的报告\n{note}\n尊敬的各位代表:\n我非常荣幸能向参加大会的所有代表团表示热烈欢迎。\n", encoding="utf-8")
+    s = read_statement(path)
+    assert s.delivery is not None and s.delivery.line == 2 and s.body[0].line == 3

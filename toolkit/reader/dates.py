@@ -60,7 +60,7 @@ def _weekday_names() -> dict[str, int]:
 @functools.cache
 def _day_month_year() -> re.Pattern:
     months = "|".join(sorted((re.escape(name) for name in _month_names()), key=len, reverse=True))
-    month = rf"(?:{months})(?:\s*/\s*(?:{months}))?"  # Arabic: "تشرين الأول/أكتوبر"
+    month = rf"(?:{months})(?:(?:\s*/\s*|[–-]\s*)(?:{months}))?"  # Arabic: "تشرين الأول/أكتوبر", "مارس- آذار"
     end = r"(?!\w)"
     return re.compile(
         rf"(?:^|(?<=[\s,(]))(?P<day>\d{{1,2}})(?:er|º|°)?\s+(?:de\s+)?(?P<month>{month})\.?,?\s+(?:de\s+|del\s+)?"
@@ -73,7 +73,7 @@ def _day_month_year() -> re.Pattern:
 @functools.cache
 def _day_month() -> re.Pattern:
     months = "|".join(sorted((re.escape(name) for name in _month_names()), key=len, reverse=True))
-    month = rf"(?:{months})(?:\s*/\s*(?:{months}))?"
+    month = rf"(?:{months})(?:(?:\s*/\s*|[–-]\s*)(?:{months}))?"
     return re.compile(
         rf"(?<![\w/])(?P<day>\d{{1,2}})(?:er|º)?\s+(?:de\s+)?(?P<month>{month})(?!\w)(?!\.?,?\s*(?:de\s+)?\d{{4}})"
         rf"|(?<![\w/])(?P<month2>{month})\s+(?P<day2>\d{{1,2}})(?!\d)(?!,?\s*\d{{4}})"
@@ -90,7 +90,7 @@ def find_day_month(text: str) -> tuple[int, int] | None:
     if match["cmonth"]:
         return int(match["cday"]), int(match["cmonth"])
     day, name = (match["day"], match["month"]) if match["day"] else (match["day2"], match["month2"])
-    return int(day), _month_names()[re.split(r"\s*/\s*", name.casefold())[-1]]
+    return int(day), _month_names()[re.split(r"\s*[/–-]\s*", name.casefold())[-1]]
 
 
 def parse_date(text: str) -> datetime.date | None:
@@ -125,7 +125,7 @@ def _from_match(match: re.Match) -> datetime.date | None:
         day, month_text, year = match["day2"], match["month2"], match["year2"]
     # "تشرين الأول/أكتوبر": two names of one month; where a typo makes them disagree, the second
     # (the name used across the Arab world) is taken.
-    name = re.split(r"\s*/\s*", month_text.casefold())[-1]
+    name = re.split(r"\s*[/–-]\s*", month_text.casefold())[-1]
     return _date(year, _month_names()[name], day)
 
 
@@ -223,7 +223,7 @@ def _place(text: str) -> str | None:
     place = (text if len(kept) == len(parts) else ",".join(kept)).strip(" ,，、،|–—-")
     if place.count("(") != place.count(")"):
         place = place.strip("()")
-    place = re.sub(r"[\s,]+(?:le|el|de|the|on)$", "", place, flags=re.I).strip(" ,،")
+    place = re.sub(r"[\s,]+(?:le|el|de|the|on|في)$", "", place, flags=re.I).strip(" ,،")
     if place.casefold() in ("le", "la", "el", "de", "du", "the", "on", "del") or place[:1].islower():
         return None  # "y contra el Narcotráfico, 26 de junio 2008": a place has a capital; this is a headline's end
     return place or None

@@ -53,6 +53,11 @@ BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # A link to the speech's video, after a pointer sign: "♦ فيديو لكلمة الأمين العام (باللغة العربية)", "► Watch the video".
 VIDEO_LINK = re.compile(r"^[♦◆►▶▷➤➢]\s*.{0,60}(?<!\w)(?:video|vidéo|vídeo|видео|فيديو|الفيديو)|^[♦◆►▶▷➤➢]\s*.{0,30}[视視]频",
                         re.I)
+# A listing's count of results: "Showing 1 - 7 of 7", "7 results found", "Affichage de 1 à 10 sur 25", "共7条结果".
+RESULTS = re.compile(r"^(?:showing|affichage de|mostrando|показаны?|显示)\s*\d+\s*(?:[-–]|à|a|по|至)\s*\d+\s*"
+                     r"(?:of|sur|de|из|共)\s*\d+.{0,12}$"
+                     r"|^\d+\s+(?:results?(?: found)?|résultats?(?: trouvés?)?|resultados?(?: encontrados?)?"
+                     r"|результат(?:а|ов)?(?: найдено)?|نتيجة|نتائج)$|^共\s*\d+\s*条(?:结果|记录)?$|^找到\s*\d+\s*条结果$", re.I)
 # A print page header inside the body: "- 2 - SG/SM/1234 24 September 1999", "- 3 -".
 PAGE_HEADER = re.compile(r"^[-–—]\s*\d{1,3}\s*[-–—](?:\s+.{0,80})?$")
 # A video's length as a player prints it: "00:01:30", "4:05".
@@ -225,16 +230,19 @@ def debris(text: str) -> tuple[str, str] | None:
         return "caption-line", f"photo caption {text[:60]!r} (it ends with the photo's credit); left out of the release"
     if len(text) <= 400 and BARE_URL.match(text):
         return "web-debris", f"link {text[:60]!r} (an address on a line of its own); left out of the release"
-    if (crumbs := re.split(r"\s+[>»›]\s+", text.strip())) and len(crumbs) >= 3 and len(text) <= 300 \
+    if (crumbs := re.split(r"\s+[>»›/]\s+", text.strip())) and len(crumbs) >= 3 and len(text) <= 300 \
             and fold(crumbs[0]) in all_words("section_labels") and all(len(c) <= 60 for c in crumbs[:-1]):
         # "Home » About Us » Executive Director » Statements and Speeches » Closing Address of …": the trail ends
         # with the headline, which the page prints again below
         return "breadcrumb", f"breadcrumb {text[:60]!r} (the page's navigation); left out of the release"
     if len(text) > 120:
         return None
-    if SEPARATOR.match(text):
+    if SEPARATOR.match(text) or re.fullmatch(r"[-–—_~=*#.·•]{1,3}", text.strip()):
+        # "***", "– – –", and a lone "--" or "." a page leaves between the date and the text
         return "separator", f"separator line {text!r}; left out of the release"
     core = _BULLET.sub("", text)  # a share bar or a credit printed as a list
+    if RESULTS.match(core):
+        return "web-debris", f"search results line {text!r} (the page's list of results); left out of the release"
     if WEB_DEBRIS.match(core):
         return "web-debris", f"web page debris {text!r} (a link, a button, contact details?); left out of the release"
     if len(core) <= 80 and _phrase("ui_phrases").search(fold(core)):

@@ -248,12 +248,29 @@ def arabic_name_after_office(text: str) -> str | None:
             for qualifier in qualifiers:
                 if rest.startswith(qualifier + " "):
                     rest, changed = rest[len(qualifier):].strip(), True
-        head, _, tail = rest.partition(" ")
-        if head.startswith("لل") and len(head) > 4 and tail:
-            rest = tail  # "المفوض العام للأونروا بيير كرينبول": the office's organisation, in one word after "لل"
+        rest = _past_organisation(rest)
         if found := _arabic_name(rest, whole=False):
             return found
     return None
+
+
+def _past_organisation(rest: str) -> str:
+    """Return what follows an Arabic office past the organisation and place it is of: "للأونروا", "لبرنامج
+    الأغذية العالمي", "للأمين العام للأمم المتحدة في العراق" (words with the article, one word after "ل",
+    a place after "في"), so that the name comes next ("… مارتن كوبلر")."""
+    tokens = rest.split()
+    index = 0
+    while index < len(tokens) and index < 8:
+        token = tokens[index].strip("،,")
+        if token.startswith(("ال", "لل", "وال", "بال")) or index == 0 and token.startswith("ل") and len(token) > 3:
+            index += 1
+        elif token == "في" and index > 0 and index + 1 < len(tokens):
+            index += 2  # "… للأمم المتحدة في العراق": the office's place
+        else:
+            break
+    if index and index < len(tokens) and tokens[index - 1].strip("،,") != tokens[index - 1]:
+        return rest  # a comma after the organisation: the name is not next
+    return " ".join(tokens[index:]) if index < len(tokens) else rest
 
 
 def is_arabic_name(text: str) -> bool:
