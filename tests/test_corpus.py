@@ -315,9 +315,9 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "venue": "None",
     },
     "es-cuba-2023-guterres-dia-naciones-unidas": {
-        "body_starts": "2",
+        "body_starts": "3",
         "date": "None",
-        "title": "'\"Nuestra misión no sería posible sin el trabajo conjunto con el país y los socios de la cooperación\"'",
+        "title": "'En el Día de las Naciones Unidas, Coordinador Residente del Sistema de Naciones Unidas agradece trabajo conjunto con Cuba'",
     },
     "es-documentop-2017-bokova-dia-mujer": {
         "debris": "debris lines not reported or printed: [4]",
@@ -333,10 +333,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     },
     "es-pnud-2013-clark-informe-junta-ejecutiva": {
         "venue": "'Nueva York'",
-    },
-    "es-sv-undp-2015-valent-despedida": {
-        "body_starts": "3",
-        "date": "None",
     },
     "es-un-1998-opertti-presidente-asamblea-general": {
         "speaker_name": "None",
@@ -358,15 +354,12 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     },
     "fr-gabon-2018-coordonnateur-resident-journee-nu": {
         "date": "None",
-        "speaker_name": "'Coordonnateur résident du système des Nations Unies'",
-        "title": "'Message du Coordonnateur résident du système des Nations Unies au Gabon à l’occasion de la célébration de la Journée des Nations Unies'",
     },
     "fr-press-2004-groupe-haut-niveau-sgsm9642": {
         "title": "'DÉCLARATION DU SECRÉTAIRE GÉNÉRAL DEVANT L’ASSEMBLÉE GÉNÉRALE Communiqué de presse SG/SM/9642 GA/10315 |'",
     },
     "fr-tunisia-2024-coordinateur-resident-journee-nu": {
         "body_starts": "7",
-        "speaker_name": "'Coordinateur résident des Nations Unies'",
     },
     "fr-unicef-2009-veneman-sri-lanka": {
         "debris": "debris lines not reported or printed: [22, 26, 27]",
@@ -382,9 +375,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     },
     "ru-unaids-2015-sidibe-wad-message": {
         "body_starts": "4",
-        "date": "None",
-    },
-    "ru-unepcom-2018-solheim-statement-print": {
         "date": "None",
     },
     "ru-worldbank-2012-kim-seoul-knowledge-forum": {

@@ -668,3 +668,27 @@ def test_a_chinese_check_against_delivery_note_in_brackets(tmp_path, note):
     path.write_text(f"总干事的报告\n{note}\n尊敬的各位代表:\n我非常荣幸能向参加大会的所有代表团表示热烈欢迎。\n", encoding="utf-8")
     s = read_statement(path)
     assert s.delivery is not None and s.delivery.line == 2 and s.body[0].line == 3
+
+
+@pytest.mark.parametrize("line, date", [
+    ("12-may-2015", datetime.date(2015, 5, 12)), ("5-juin-2018", datetime.date(2018, 6, 5)),
+    ("20.11.2018 г.", datetime.date(2018, 11, 20)), ("solheim20.11.2018 г.", datetime.date(2018, 11, 20)),
+])
+def test_a_date_line_with_dashes_or_a_russian_year_mark(tmp_path, line, date):
+    path = tmp_path / "statement.txt"
+    path.write_text(f"{line}\n\nPalabras del Coordinador Residente\n\n"
+                    "Nos reunimos hoy para renovar nuestro compromiso con la Carta y con los pueblos.\n", encoding="utf-8")
+    s = read_statement(path)
+    assert s.date == date and s.body[0].line == 5
+
+
+@pytest.mark.parametrize("title", [
+    "Discours du Coordinateur résident des Nations Unies en Tunisie à l'occasion de la Journée des Nations Unies",
+    "Message du Coordonnateur résident du système des Nations Unies au Gabon",
+    "En el Día de las Naciones Unidas, Coordinador Residente del Sistema de Naciones Unidas agradece a Cuba",
+])
+def test_an_office_named_without_a_name_gives_no_speaker_name(tmp_path, title):
+    path = tmp_path / "statement.txt"
+    path.write_text(f"{title}\n\n24 octobre 2024\n\nMesdames et Messieurs,\n\n"
+                    "Nous sommes réunis aujourd’hui pour renouveler notre engagement envers la Charte.\n", encoding="utf-8")
+    assert read_statement(path).speaker_name is None

@@ -65,7 +65,8 @@ def _day_month_year() -> re.Pattern:
     return re.compile(
         rf"(?:^|(?<=[\s,(]))(?P<day>\d{{1,2}})(?:er|º|°)?\s+(?:de\s+)?(?P<month>{month})\.?,?\s+(?:de\s+|del\s+)?"
         rf"(?P<year>\d{{4}})(?:\s*(?:года|г\.?))?{end}"
-        rf"|(?:^|(?<=[\s,(]))(?P<month2>{month})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}}){end}",
+        rf"|(?:^|(?<=[\s,(]))(?P<month2>{month})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}}){end}"
+        rf"|(?:^|(?<=[\s,(]))(?P<day3>\d{{1,2}})-(?P<month3>{months})\.?-(?P<year3>\d{{4}}){end}",  # "12-may-2015"
         re.I,
     )
 
@@ -121,6 +122,8 @@ def _from_match(match: re.Match) -> datetime.date | None:
         return _date(match["year"], match["month"], match["day"])
     if match["day"]:
         day, month_text, year = match["day"], match["month"], match["year"]
+    elif match["day3"]:
+        day, month_text, year = match["day3"], match["month3"], match["year3"]
     else:
         day, month_text, year = match["day2"], match["month2"], match["year2"]
     # "تشرين الأول/أكتوبر": two names of one month; where a typo makes them disagree, the second
@@ -147,7 +150,7 @@ def _find_date(text: str) -> tuple[datetime.date | None, str, str] | None:
         return None
     date, match = found
     before, after = line[: match.start()], _TIME.sub("", line[match.end():])
-    after = _SESSION_AFTER.sub("", after)  # "20 septembre 2016 (71e session)": the session the date is in
+    after = _SESSION_AFTER.sub("", re.sub(r"^\s*(?:года|г\.?)(?!\w)", "", after))  # "20.11.2018 г.", "20 septembre 2016 (71e session)"
     if " ".join(after.casefold().strip(" ,").split()) in _time_words():
         after = ""  # "Monday, 4 March 2013 at 6 p.m.": the word that led to the time, the time gone
     if not _only_place_around(before, after):

@@ -314,13 +314,15 @@ def name_after_office(text: str) -> str | None:
         return None  # in capitals a name cannot be told from the words around it
     if found := name_after_honorific(text):
         return found
+    taken: list[range] = []  # where a longer office was found: "Coordinador Residente" is not "Coordinador" + a name
     for title in sorted(all_words("speaker_titles"), key=len, reverse=True):
         folded = fold(text)
         index, skip = folded.find(title + " "), 1
         if index < 0:
             index, skip = folded.find(title + ", "), 2  # "Secretario General, Ban Ki-moon"
-        if index < 0:
+        if index < 0 or any(index in span for span in taken):
             continue
+        taken.append(range(index, index + len(title)))
         rest = text[index + len(title) + skip:]
         # "Administrador del PNUD en ocasión de la … Junta Ejecutiva": the name follows the office and its
         # qualifier; what comes after "en", "at", "on" … is the occasion, whose capitals are no name.
