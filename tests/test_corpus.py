@@ -277,16 +277,12 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "second_language": "None",
         "title": "None",
     },
-    "ar-uniraq-2018-srsg-new-year-video-print": {
-        "debris": "debris lines not reported or printed: [37]",
-    },
     "ar-unrwa-2017-krahenbuhl-advisory-commission": {
         "speaker_name": "'بيير كرينبول بقيام'",
     },
     "en-ciptakarya-2018-sharif-wuf9-opening": {
         "date": "2018-02-09",
-        "debris": "debris lines not reported or printed: [2, 6]",
-        "title": "'Opening 9th Session of The World Urban Forum (WUF9) in Kuala Lumpur 5.00 out of 5'",
+        "debris": "debris lines not reported or printed: [6]",
         "venue": "'Seknas Habitat News'",
     },
     "en-ga55-2000-pga-unhcr-pledging-conference": {
@@ -362,7 +358,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "body_starts": "7",
     },
     "fr-unicef-2009-veneman-sri-lanka": {
-        "debris": "debris lines not reported or printed: [22, 26, 27]",
         "speaker_name": "'Ann M'",
     },
     "ru-studydoc-2011-pga-al-nasser-election": {

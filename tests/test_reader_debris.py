@@ -513,3 +513,26 @@ def test_a_breadcrumb_ending_in_the_headline(tmp_path, crumbs):
     s = read(tmp_path, f"{crumbs}\n\nClosing Address of the Executive Director at the Forum\n\n{EN}")
     left_out(s, 1, "breadcrumb", crumbs)
     assert s.title.text == "Closing Address of the Executive Director at the Forum"
+
+
+@pytest.mark.parametrize("closing, body", [
+    ("Pour de plus amples informations :\nChristopher de Bono, UNICEF Genève\n\nÀ propos de la Directrice générale de "
+     "l’UNICEF :\nAnn M. Veneman a pris la direction de l’UNICEF le 1er mai 2005.", FR),
+    ("Para más información:\nOficina de prensa, Ciudad de Panamá", ES),
+    ("About the Executive Director:\nShe took office in 2005 as the fifth head of the organization.", EN),
+])
+def test_the_releases_contacts_and_about_note_after_the_text(tmp_path, closing, body):
+    s = read(tmp_path, f"Message on United Nations Day\n\n24 October 2009\n\n{body}\n{closing}\n")
+    first = 5 + body.count("\n") + 1
+    closing_lines = {first + i for i, part in enumerate(closing.split("\n")) if part}
+    assert closing_lines <= {f.line for f in s.findings}
+    speech_kept(s, body)
+    assert not any(part in printed(s) for part in closing.split("\n") if part)
+
+
+@pytest.mark.parametrize("line", ["5.00 out of 5", "Share This Post:", "لمشاهدة الفيديو", "Voir la vidéo"])
+def test_a_rating_share_or_watch_label_above_the_text(tmp_path, line):
+    s = read(tmp_path, f"Opening of the World Urban Forum in Kuala Lumpur\n{line}\n\n"
+                       "The right honourable Prime Minister, Honourable Ministers,\n\n" + EN)
+    assert 2 in {f.line for f in s.findings}
+    assert s.title.text == "Opening of the World Urban Forum in Kuala Lumpur" and s.body[0].line == 4

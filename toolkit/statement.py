@@ -48,7 +48,7 @@ SEVERITIES = {
     "lead-in": "note", "numbered-list": "note", "mojibake": "note", "romanisation": "note",
     "traditional-chinese": "note", "repeated-delivery": "note", "reviewed-translation": "note",
     "mixed-languages": "note", "repeated-symbol": "note", "repeated-date": "note",
-    "file-name": "note", "posting-date": "note", "signature": "note", "related-list": "note", "another-statement": "warning", "title-note": "note", "teaser": "note", "missing-date": "warning", "lost-letters": "warning", "date-mismatch": "warning", "date-conflict": "warning", "date-weekday": "warning",
+    "file-name": "note", "posting-date": "note", "signature": "note", "related-list": "note", "closing-note": "note", "another-statement": "warning", "title-note": "note", "teaser": "note", "missing-date": "warning", "lost-letters": "warning", "date-mismatch": "warning", "date-conflict": "warning", "date-weekday": "warning",
     "masthead-line": "warning", "second-language": "warning", "after-signature": "warning",
 }
 

@@ -20,7 +20,7 @@ SYMBOL = re.compile(r"^[A-Z]{1,8}(?:/[A-Z]{1,8})*/\d[\w.\-/]*$")
 SEPARATOR = re.compile(r"^(?:[*•·~#=_–—|-]\s*){3,}$")
 # What a web page puts around the statement: share and print buttons, links, tags, end marks.
 WEB_DEBRIS = re.compile(
-    r"^(?:share(?: this(?: story| page| article)?)?(?:, choose your platform)?|print(?: this page)?|e-?mail"
+    r"^(?:share(?: this(?: story| page| article| post)?)?(?:, choose your platform)?|print(?: this page)?|e-?mail"
     r"|related(?: news| stories| content| links)?|read more|read the full (?:statement|speech)|see also"
     r"|back to top|subscribe|ends|(?:tags?|topics?|keywords?)\s*:.*|download(?: the)? .{0,40}"
     r"|follow (?:us|the \S+) on \w+|for information media\W+not an official record"
@@ -57,7 +57,8 @@ VIDEO_LINK = re.compile(r"^[♦◆►▶▷➤➢]\s*.{0,60}(?<!\w)(?:video|vid�
 RESULTS = re.compile(r"^(?:showing|affichage de|mostrando|показаны?|显示)\s*\d+\s*(?:[-–]|à|a|по|至)\s*\d+\s*"
                      r"(?:of|sur|de|из|共)\s*\d+.{0,12}$"
                      r"|^\d+\s+(?:results?(?: found)?|résultats?(?: trouvés?)?|resultados?(?: encontrados?)?"
-                     r"|результат(?:а|ов)?(?: найдено)?|نتيجة|نتائج)$|^共\s*\d+\s*条(?:结果|记录)?$|^找到\s*\d+\s*条结果$", re.I)
+                     r"|результат(?:а|ов)?(?: найдено)?|نتيجة|نتائج)$|^共\s*\d+\s*条(?:结果|记录)?$|^找到\s*\d+\s*条结果$"
+                     r"|^\d(?:[.,]\d{1,2})?\s*(?:out of|sur|de|из|/)\s*5(?:\s*(?:stars?|étoiles?|estrellas?))?$", re.I)  # a rating
 # A print page header inside the body: "- 2 - SG/SM/1234 24 September 1999", "- 3 -".
 PAGE_HEADER = re.compile(r"^[-–—]\s*\d{1,3}\s*[-–—](?:\s+.{0,80})?$")
 # A video's length as a player prints it: "00:01:30", "4:05".

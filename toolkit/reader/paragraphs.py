@@ -131,6 +131,20 @@ _SPEECH_HEADING = re.compile(
     r"|^(?:[^\W\d]+\s+){0,4}(?:secretary-general’s|secretary-general's)\s+(?:video\s+)?message\b")
 
 
+def _opens_closing_note(text: str, body: list[Block]) -> bool:
+    """True for the line that opens a press release's contacts or "About" note after the text: "For more
+    information, contact:", "À propos de l’UNICEF :" (an "About" line ends with a colon)."""
+    from toolkit.reader.words import fold, tables
+
+    if sum(block.kind is BlockKind.PARAGRAPH for block in body) < 2 or len(text) > 100 or text.endswith((".", "!", "?", "。")):
+        return False
+    folded = fold(text)
+    notes = tables()["closing_notes"]
+    if any(folded.startswith(str(word)) for word in notes["contacts"]):
+        return True
+    return folded.rstrip().endswith((":", "：")) and any(folded.startswith(f"{word} ") for word in notes["about"])
+
+
 def _heads_another_statement(chunk: Chunk, body: list[Block]) -> bool:
     """True for a headline under two paragraphs of the speech that names another statement and who gives it
     ("秘书长国际和平日倒计时100天致辞", "Message of the Secretary-General on …"): a listing page goes on with it."""
@@ -190,7 +204,7 @@ def read_body(chunks: list[Chunk]) -> tuple[list[Block], list[Found]]:
     dashed = [chunk.text[0] in "–—" for chunk in chunks] + [False]  # lines opening with a dash
     ones = [chunk.single and chunk.text.startswith("1. ") for chunk in chunks] + [False]
     previous: Chunk | None = None
-    related = another = False
+    related = another = closing = False
     for index, chunk in enumerate(chunks):
         text = chunk.text
         if another or not related and (_heads_another_statement(chunk, body) or _labels_next_section(chunks, index, body)):
@@ -198,6 +212,13 @@ def read_body(chunks: list[Chunk]) -> tuple[list[Block], list[Found]]:
             findings.extend((number, "another-statement", f"{line[:60]!r} is the page's next statement (a listing); "
                                                           "left out") for number, line in chunk.lines)
             another = True
+            continue
+        if not related and not closing and chunk.single and _opens_closing_note(text, body):
+            closing = True  # "Pour de plus amples informations :", "À propos de la Directrice générale de l’UNICEF :"
+        if closing:
+            findings.extend((number, *(debris(line) or ("closing-note", f"the release's contacts or 'About' note "
+                                                                        f"{line[:60]!r}; left out")))
+                            for number, line in chunk.lines)
             continue
         if related or (chunk.single and len(text) <= 120 and _is_related_marker(text)):
             # "【…】相關文章:", "Related articles": the page's list of other articles, to the end.
