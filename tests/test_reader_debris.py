@@ -536,3 +536,15 @@ def test_a_rating_share_or_watch_label_above_the_text(tmp_path, line):
                        "The right honourable Prime Minister, Honourable Ministers,\n\n" + EN)
     assert 2 in {f.line for f in s.findings}
     assert s.title.text == "Opening of the World Urban Forum in Kuala Lumpur" and s.body[0].line == 4
+
+
+@pytest.mark.parametrize("line, body", [
+    ("首页 会议与发言 常驻团活动 中国与联合国 联合国会议文件 走进中国 English", ZH),
+    ("DG/ME/ID/2017/07 – Original : francés", ES),
+])
+def test_a_spaced_menu_line_and_an_original_language_note(tmp_path, line, body):
+    s = read(tmp_path, f"{line}\n\n世界卫生日致辞\n\n2012年9月11日\n\n{body}" if body is ZH
+             else f"Mensaje con motivo del Día Internacional de la Mujer\n\n{line}\n\n{body}")
+    assert (1 if body is ZH else 3) in {f.line for f in s.findings}
+    assert line not in printed(s) and (s.title.text == "世界卫生日致辞" if body is ZH else True)
+    speech_kept(s, body)

@@ -692,3 +692,12 @@ def test_an_office_named_without_a_name_gives_no_speaker_name(tmp_path, title):
     path.write_text(f"{title}\n\n24 octobre 2024\n\nMesdames et Messieurs,\n\n"
                     "Nous sommes réunis aujourd’hui pour renouveler notre engagement envers la Charte.\n", encoding="utf-8")
     assert read_statement(path).speaker_name is None
+
+
+def test_a_dateline_ending_in_a_full_stop_run_into_the_salutation(tmp_path):
+    path = tmp_path / "statement.txt"
+    path.write_text("Declaración al Consejo de Seguridad del Representante Especial: Jean Arnault\n"
+                    "Nueva York, 11 de septiembre de 2017. Señor presidente, distinguidos miembros del Consejo: "
+                    "agradezco la oportunidad de presentar el informe.\n", encoding="utf-8")
+    s = read_statement(path)
+    assert (str(s.date), s.venue, s.body[0].line) == ("2017-09-11", "Nueva York", 2)

@@ -250,6 +250,10 @@ def weekday_mismatch(text: str, date: datetime.date) -> str | None:
 def dateline(text: str) -> tuple[datetime.date | None, str | None]:
     """Return the date and place a paragraph opens with ("GENEVA (10 December 2017) – The ...")."""
     match = re.match(r"(.{4,60}?)\s+[–—-]{1,2}\s+\S", text)
+    if match and (found := date_venue(match[1]))[0]:
+        return found
+    # "Nueva York, 11 de septiembre de 2017. Señor presidente, …": the dateline ends with a full stop
+    match = re.match(r"(.{4,60}?(?:19|20)\d\d)\.\s+(?=\w)", text)
     return date_venue(match[1]) if match else (None, None)
 
 

@@ -53,6 +53,8 @@ BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # A link to the speech's video, after a pointer sign: "♦ فيديو لكلمة الأمين العام (باللغة العربية)", "► Watch the video".
 VIDEO_LINK = re.compile(r"^[♦◆►▶▷➤➢]\s*.{0,60}(?<!\w)(?:video|vidéo|vídeo|видео|فيديو|الفيديو)|^[♦◆►▶▷➤➢]\s*.{0,30}[视視]频",
                         re.I)
+# A document's note of the language it was written in, alone or after its symbol: "DG/ME/ID/2017/07 – Original : francés".
+ORIGINAL_NOTE = re.compile(r"(?:^|\s[–—-]\s)(?:original|оригинал|الأصل|原文)\s*[:：]\s*[^\W\d_]+$", re.I)
 # A listing's count of results: "Showing 1 - 7 of 7", "7 results found", "Affichage de 1 à 10 sur 25", "共7条结果".
 RESULTS = re.compile(r"^(?:showing|affichage de|mostrando|показаны?|显示)\s*\d+\s*(?:[-–]|à|a|по|至)\s*\d+\s*"
                      r"(?:of|sur|de|из|共)\s*\d+.{0,12}$"
@@ -146,6 +148,15 @@ def beside_credit(text: str, neighbours: list[str]) -> tuple[str, str] | None:
     if is_name(core) or bulleted:
         return "caption-line", f"caption {core!r} beside a photo credit; left out of the release"
     return None
+
+
+def _spaced_menu(text: str) -> bool:
+    """True for a site's menu copied as one line of items between spaces, opening with the home page:
+    "首页 会议与发言 常驻团活动 中国与联合国 联合国会议文件 走进中国 English"."""
+    items = text.split()
+    return len(items) >= 5 and fold(items[0]) in all_words("section_labels") and len(text) <= 120 \
+        and all(len(item) <= 10 for item in items) and not re.search(r"[.,;:!?。，；：！？]", text) \
+        and all("\u3400" <= item[0] <= "\u9fff" for item in items[:3])
 
 
 def _press_masthead(text: str) -> bool:
@@ -242,6 +253,8 @@ def debris(text: str) -> tuple[str, str] | None:
         # "***", "– – –", and a lone "--" or "." a page leaves between the date and the text
         return "separator", f"separator line {text!r}; left out of the release"
     core = _BULLET.sub("", text)  # a share bar or a credit printed as a list
+    if ORIGINAL_NOTE.search(core) and len(core) <= 80:
+        return "marker", f"note {text!r} (the document's symbol and original language); left out of the release"
     if RESULTS.match(core):
         return "web-debris", f"search results line {text!r} (the page's list of results); left out of the release"
     if WEB_DEBRIS.match(core):
@@ -254,6 +267,8 @@ def debris(text: str) -> tuple[str, str] | None:
         return "web-debris", f"video link {text!r} (to the speech's video); left out of the release"
     if _credit(text):
         return "caption-line", f"caption-like line {text!r} (a photo caption?); left out of the release"
+    if _spaced_menu(text):
+        return "breadcrumb", f"navigation bar {text[:60]!r} (the site's sections); left out of the release"
     if NAV_BAR.match(text) and not _dated_place(text):
         return "breadcrumb", f"navigation bar {text[:60]!r} (the site's sections); left out of the release"
     if _press_masthead(text):
