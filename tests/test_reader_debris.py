@@ -548,3 +548,17 @@ def test_a_spaced_menu_line_and_an_original_language_note(tmp_path, line, body):
     assert (1 if body is ZH else 3) in {f.line for f in s.findings}
     assert line not in printed(s) and (s.title.text == "世界卫生日致辞" if body is ZH else True)
     speech_kept(s, body)
+
+
+@pytest.mark.parametrize("alt, body", [("UN Day event 2021", ZH), ("Photo of the ceremony", AR)])
+def test_a_short_line_in_latin_letters_between_chinese_or_arabic_paragraphs(tmp_path, alt, body):
+    first, rest = body.split("\n\n", 1)
+    s = read(tmp_path, f"联合国日致辞\n\n2021年10月22日\n\n{first}\n\n{alt}\n\n{rest}")
+    left_out(s, 7, "caption-line", alt)
+    assert alt not in printed(s)
+    speech_kept(s, body)
+
+
+def test_an_english_heading_in_a_russian_text_is_kept(tmp_path):
+    s = read(tmp_path, "Послание Генерального секретаря\n\n24 октября 2021 года\n\n" + RU.replace("\n\n", "\n\nAgenda 2030\n\n", 1))
+    assert "Agenda 2030" in printed(s)

@@ -131,6 +131,16 @@ _SPEECH_HEADING = re.compile(
     r"|^(?:[^\W\d]+\s+){0,4}(?:secretary-general’s|secretary-general's)\s+(?:video\s+)?message\b")
 
 
+def _picture_text(text: str, body: list[Block]) -> bool:
+    """True for a short line in Latin letters between the paragraphs of a Chinese or Arabic text, with no sentence
+    in it ("UN Day event 2021"): a photo's alternative text, not the speech."""
+    from toolkit.reader.detection import script_of
+
+    paragraphs = [block for block in body if block.kind is BlockKind.PARAGRAPH]
+    return bool(paragraphs) and len(text) <= 60 and len(text.split()) <= 8 and not re.search(r"[.!?:;,]", text) \
+        and script_of(text) == "latin" and all(script_of(block.text) in ("zh", "ar") for block in paragraphs[-2:])
+
+
 def _opens_closing_note(text: str, body: list[Block]) -> bool:
     """True for the line that opens a press release's contacts or "About" note after the text: "For more
     information, contact:", "À propos de l’UNICEF :" (an "About" line ends with a colon)."""
@@ -229,6 +239,10 @@ def read_body(chunks: list[Chunk]) -> tuple[list[Block], list[Found]]:
         neighbours = [other.text for other in chunks[max(index - 1, 0):index + 2] if other is not chunk]
         if chunk.single and (found := debris(text) or beside_credit(text, neighbours)):
             findings.append((chunk.line, *found))
+            continue
+        if chunk.single and _picture_text(text, body):
+            findings.append((chunk.line, "caption-line", f"picture text {text[:60]!r} in Latin letters between the "
+                                                         "paragraphs (a photo's alternative text?); left out"))
             continue
         if ones[index] and (index and ones[index - 1] or ones[index + 1]):
             # A web list copied as text numbers every item "1.": print it as a list.
