@@ -347,9 +347,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     "fr-gabon-2018-coordonnateur-resident-journee-nu": {
         "date": "None",
     },
-    "fr-press-2004-groupe-haut-niveau-sgsm9642": {
-        "title": "'DÉCLARATION DU SECRÉTAIRE GÉNÉRAL DEVANT L’ASSEMBLÉE GÉNÉRALE Communiqué de presse SG/SM/9642 GA/10315 |'",
-    },
     "fr-tunisia-2024-coordinateur-resident-journee-nu": {
         "body_starts": "7",
     },

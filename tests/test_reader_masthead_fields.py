@@ -701,3 +701,14 @@ def test_a_dateline_ending_in_a_full_stop_run_into_the_salutation(tmp_path):
                     "agradezco la oportunidad de presentar el informe.\n", encoding="utf-8")
     s = read_statement(path)
     assert (str(s.date), s.venue, s.body[0].line) == ("2017-09-11", "Nueva York", 2)
+
+
+@pytest.mark.parametrize("label", ["Communiqué de presse SG/SM/9642 GA/10315 |", "Press Release SG/SM/5978"])
+def test_a_release_label_with_its_symbols_under_the_headline_is_the_symbol_line(tmp_path, label):
+    path = tmp_path / "statement.txt"
+    path.write_text(f"DÉCLARATION DU SECRÉTAIRE GÉNÉRAL DEVANT L’ASSEMBLÉE GÉNÉRALE\n\n{label}\n\n"
+                    "Vous avez reçu la semaine dernière le rapport du Groupe de personnalités de haut niveau.\n",
+                    encoding="utf-8")
+    s = read_statement(path)
+    assert s.title.text == "DÉCLARATION DU SECRÉTAIRE GÉNÉRAL DEVANT L’ASSEMBLÉE GÉNÉRALE"
+    assert s.symbol.startswith("SG/SM/") and s.body[0].line == 5

@@ -34,6 +34,9 @@ _ZONE = 16
 # A document symbol at the end of a document's header line: "A71/3", "A/HRC/39/2", "E/ICEF/2012/9".
 _DOC_SYMBOL = re.compile(r"^[A-Z]{1,8}(?:/[A-Z]{1,8})*/?\d+(?:/[\w.\-]+)+$")
 
+# A release label with its document symbols: "Communiqué de presse SG/SM/9642 GA/10315 |", "Press Release SG/SM/5978".
+_LABELLED_SYMBOLS = re.compile(r"^(.{3,40}?)\s+((?:[A-Z]{1,8}/)+\d[\w.\-/]*)(?:\s+(?:[A-Z]{1,8}/)+\d[\w.\-/]*)*\s*\|?$")
+
 # A bulletin's number under an information centre's banner: "No. 01/116", "Nº 2023/45".
 _BULLETIN_NUMBER = re.compile(r"^(?:No|N°|Nº|№)\.?\s*\d{1,4}(?:[/-]\d{1,4})+$", re.I)
 
@@ -113,6 +116,9 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
         masthead.speaker = Block(BlockKind.SPEAKER, text, chunk.line)  # "للدكتور شو دونيو، المدير العام …"
         masthead.speaker_name = masthead.speaker_name or name
         return "speaker"
+    if chunk.single and (labelled := _LABELLED_SYMBOLS.match(text)) and is_label(labelled[1]) and masthead.symbol is None:
+        masthead.symbol = labelled[2]  # "Communiqué de presse SG/SM/9642 GA/10315 |": the label and the symbols
+        return "symbol"
     if chunk.single and (found := debris(text)):
         masthead.findings.append((chunk.line, *found))
         if (_posting_stamp(text, found[0]) or is_timestamp(re.split(r"[:：]\s*", text, maxsplit=1)[-1])) \
