@@ -350,9 +350,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     "fr-tunisia-2024-coordinateur-resident-journee-nu": {
         "body_starts": "7",
     },
-    "fr-unicef-2009-veneman-sri-lanka": {
-        "speaker_name": "'Ann M'",
-    },
     "ru-studydoc-2011-pga-al-nasser-election": {
         "body_starts": "12",
         "date": "2011-09-13",
@@ -366,8 +363,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "date": "None",
     },
     "ru-worldbank-2012-kim-seoul-knowledge-forum": {
-        "body_starts": "11",
-        "speaker_name": "'Джим Ен Ким Программная'",
         "venue": "None",
     },
     "zh-academicimpact-new-year-video-2018": {

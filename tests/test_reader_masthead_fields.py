@@ -712,3 +712,16 @@ def test_a_release_label_with_its_symbols_under_the_headline_is_the_symbol_line(
     s = read_statement(path)
     assert s.title.text == "DÉCLARATION DU SECRÉTAIRE GÉNÉRAL DEVANT L’ASSEMBLÉE GÉNÉRALE"
     assert s.symbol.startswith("SG/SM/") and s.body[0].line == 5
+
+
+@pytest.mark.parametrize("title, line, name", [
+    ("Déclaration de la Directrice générale de l’UNICEF Ann M. Veneman", "NEW YORK, 17 mars 2009", "Ann M. Veneman"),
+    ("Обеспечение развития: как нам освоить знания для процветания", "7 октября 2012\n\n"
+     "Президент Группы организаций Всемирного банка Джим Ен Ким Программная речь на Всемирном форуме знаний", "Джим Ен Ким"),
+])
+def test_a_name_with_an_initial_and_a_name_before_the_kind_of_speech(tmp_path, title, line, name):
+    path = tmp_path / "statement.txt"
+    path.write_text(f"{title}\n\n{line}\n\nMesdames et Messieurs,\n\n"
+                    "Nous sommes réunis aujourd’hui pour renouveler notre engagement envers la Charte.\n", encoding="utf-8")
+    s = read_statement(path)
+    assert s.speaker_name == name and s.title.text == title

@@ -329,11 +329,25 @@ def _title_score(line: _Line, position: int, lines: list[_Line], script: str | N
         score -= 6
     if SPEAKER_LINE.search(text) and (len(text) > 12 or _names_someone(text)):
         score -= 1.5  # "Statement by H.E. Mr. X": the speaker line under a headline
+    elif position > 0 and _opens_with_office_and_name(text):
+        score -= 1  # "Президент Группы … Джим Ен Ким Программная речь на …" under the headline: the speaker line
     if bare_speaker(text) or is_name(text) or _is_office(text) or _office_and_name(text):
         score -= 4
         if (bare_speaker(text) or _is_office(text) and len(text.split()) <= 8) and not _SPEECH_NOUN.search(f" {fold(text)} "):
             score -= 2  # "S.E. M. Ban Ki-moon, Secrétaire général", "Secretary-General of the United Nations": who speaks, not what
     return score
+
+
+def _opens_with_office_and_name(text: str) -> bool:
+    """True for a line that opens with an office and the name after it ("Президент Группы организаций Всемирного
+    банка Джим Ен Ким …", "Executive Director Jane Doe …"): a speaker line, when a line above may be the headline."""
+    name = name_after_office(text)
+    folded = fold(text)
+    return bool(name) and not _ARABIC_OR_HAN.search(text) and any(folded.startswith(title + " ")
+                                                                  for title in all_words("speaker_titles"))
+
+
+_ARABIC_OR_HAN = re.compile(r"[\u0600-\u06ff\u3400-\u9fff]")
 
 
 def _office_and_name(text: str) -> bool:

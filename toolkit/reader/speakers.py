@@ -331,7 +331,8 @@ def name_after_office(text: str) -> str | None:
             return found
         tokens = []
         for token in rest.split():
-            clean = re.sub(r"(?:[’']s?|[,:;.])$", "", token)
+            initial = bool(re.fullmatch(r"[A-ZÀ-ÞА-ЯЁ]\.", token)) and bool(tokens)  # "Ann M. Veneman"
+            clean = token if initial else re.sub(r"(?:[’']s?|[,:;.])$", "", token)
             if _CAPITAL.match(clean) or (tokens and clean.casefold() in _PARTICLES):
                 tokens.append(clean)
                 if clean != token:
@@ -383,14 +384,23 @@ def name_in(text: str) -> str | None:
     return _first_name_run(text)
 
 
+# Nouns of speech a capitalised adjective before them qualifies ("Программная речь", "Keynote address"): that
+# adjective opens the next phrase, it does not end the name before it.
+_SPEECH_WORDS = frozenset("речь выступление заявление послание обращение speech address remarks statement message "
+                          "discurso discours allocution déclaration mensaje".split())
+
+
 def _first_name_run(text: str) -> str | None:
     """Return the first run of capitalised words in text that reads as a name, skipping an office's words."""
     run: list[str] = []
-    for token in text.split()[:14] + [""]:
-        clean = re.sub(r"(?:[’']s?|[,:;.)])$", "", token)
+    tokens = text.split()[:14] + [""]
+    for position, token in enumerate(tokens):
+        initial = bool(re.fullmatch(r"[A-ZÀ-ÞА-ЯЁ]\.", token)) and bool(run)  # "Ann M. Veneman": an initial
+        clean = token if initial else re.sub(r"(?:[’']s?|[,:;.)])$", "", token)
         ends = clean != token
+        speech = fold(tokens[position + 1]).strip(",.:;") in _SPEECH_WORDS if position + 1 < len(tokens) else False
         if clean and _CAPITAL.match(clean) and clean.casefold() not in all_words_list("not_names") \
-                and not is_title_word(clean):
+                and not is_title_word(clean) and not (speech and run):  # "… Джим Ен Ким Программная речь"
             run.append(clean)
             if not ends:
                 continue
