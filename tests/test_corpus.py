@@ -319,10 +319,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "debris": "debris lines not reported or printed: [11]",
         "venue": "None",
     },
-    "es-lvyouzhishi-2009-ban-debate-general": {
-        "body_starts": "1",
-        "speaker_name": "None",
-    },
     "es-pnud-2013-clark-informe-junta-ejecutiva": {
         "venue": "'Nueva York'",
     },

@@ -725,3 +725,13 @@ def test_a_name_with_an_initial_and_a_name_before_the_kind_of_speech(tmp_path, t
                     "Nous sommes réunis aujourd’hui pour renouveler notre engagement envers la Charte.\n", encoding="utf-8")
     s = read_statement(path)
     assert s.speaker_name == name and s.title.text == title
+
+
+def test_a_summary_at_the_top_quoting_the_speech_title_is_a_lead_in(tmp_path):
+    path = tmp_path / "statement.txt"
+    path.write_text("El Secretario General de las Naciones Unidas, Ban Ki-moon, pronunció recientemente un discurso "
+                    "titulado \"Ahora es nuestro momento\" en la apertura del debate general.\n"
+                    "Señor Presidente,\nEstimados representantes:\n"
+                    "Cada septiembre nos reunimos en este augusto salón.\n", encoding="utf-8")
+    s = read_statement(path)
+    assert s.speaker_name == "Ban Ki-moon" and s.body[0].line == 2 and s.title is None

@@ -674,10 +674,16 @@ def _standfirst(chunks: list[Chunk], index: int, lines: list[_Line]) -> bool:
     """True for the page's summary of the speech under the headline: one paragraph that names the speaker after
     the office, with no first person, and the salutation right under it."""
     text = chunks[index].text
-    return 1 <= index < 8 and index + 1 < len(chunks) and len(text) <= 600 \
-        and is_greeting(chunks[index + 1].text) and not is_greeting(text) and not _first_person(text) \
+    return index < 8 and index + 1 < len(chunks) and len(text) <= 600 \
+        and is_greeting(chunks[index + 1].text) and not is_greeting(text) and not _first_person(_unquoted(text)) \
         and not SPEAKER_LINE.search(text) and not bare_speaker(text) and len(text.split()) >= 8 \
         and bool(name_after_office(text))
+
+
+def _unquoted(text: str) -> str:
+    """Return a line without what it quotes: a summary quoting the speech ("un discurso titulado "Ahora es nuestro
+    momento"") speaks in the third person all the same."""
+    return re.sub(r"[\"“«„][^\"”»“]{0,200}[\"”»]", " ", text)
 
 
 def _first_person(text: str) -> bool:
