@@ -38,6 +38,11 @@ CHECKED = {  # every corpus file, with the fingerprint of its text and sidecar
     "ar-iraq-un-day-2019": "da4c21966e",
     "ar-mandela-day-message-2022": "22a24a5ba0",
     "ar-mustaqila-2013-kobler-security-council": "39e7af0180",
+    "ar-nwrcegypt-sg-world-refugee-day-repost": "1a59f2f3d1",
+    "ar-ohchr-2018-bachelet-udhr-prevention-side-event": "009d653619",
+    "ar-ohchr-2022-turk-human-rights-day-press-opening": "8f05f1c737",
+    "ar-ohchr-2023-turk-bogota-udhr75": "de4733e7f0",
+    "ar-ohchr-displaynews-human-rights-day-print": "1f8dda76e1",
     "ar-ohchr-test-human-rights-day-2014": "53a3c53cde",
     "ar-plord-2019-krahenbuhl-cairo": "b53c95f93d",
     "ar-sg-2017-ga72-general-debate": "c4cf561a70",
@@ -62,6 +67,7 @@ CHECKED = {  # every corpus file, with the fingerprint of its text and sidecar
     "en-ciptakarya-2018-sharif-wuf9-opening": "7cea8fc7bd",
     "en-diplomaticsociety-2017-guterres-womens-day": "1da4f6e14c",
     "en-escap-2013-closing-statement": "88ef2cdb76",
+    "en-escwa-2003-ministerial-session-opening": "97766994f3",
     "en-flipbuilder-1995-petrovsky-welcome": "f9af8037cd",
     "en-ga55-2000-pga-unhcr-pledging-conference": "4c7f7865ee",
     "en-gyagri-2016-taalas-meteorological-day": "a6a929b52c",
@@ -85,6 +91,8 @@ CHECKED = {  # every corpus file, with the fingerprint of its text and sidecar
     "en-sg-2016-geneva-press-conference-mixed": "6081bbdd6f",
     "en-sg-2017-ga-president-election": "3c2d465cad",
     "en-sg-2020-one-world-video": "709d4f6fac",
+    "en-undp-srilanka-2021-hdr-launch-bullets": "fe33d53ecf",
+    "en-undp-vietnam-2010-hdr-launch-remarks": "d050801882",
     "en-unece-1999-amoako-ecosoc": "7c6a81de9b",
     "en-unece-2006-belka-inland-transport": "b1fca386a3",
     "en-unece-2007-ordzhonikidze-60th-session": "6af0360098",
@@ -98,12 +106,16 @@ CHECKED = {  # every corpus file, with the fingerprint of its text and sidecar
     "en-unhabitat-2004-wuf2-closing-address": "1604d35e9e",
     "en-unhcr-2016-third-committee": "71566af211",
     "en-unhcr-2023-excom-opening": "992428b6cd",
+    "en-unicef-2003-bellamy-executive-board": "a51d717b73",
     "en-unis-2000-millennium-closing": "7f7c9c36ec",
     "en-unmiss-2020-srsg-press-conference-juba": "a44734e365",
+    "en-unocha-2016-syria-aleppo-statement": "3acc1385ae",
     "en-unodc-2017-fedotov-cnd60-opening": "13714f5eea",
     "en-unscol-un-day-2019-with-arabic": "43fb57cff1",
     "en-wfp-2015-opening-remarks-annual-session": "9ce685b69d",
     "en-xiexiebang-2009-youth-day-message": "309824ea4b",
+    "es-acnur-mx-2020-grandi-clausura-comite-ejecutivo": "187eda9e4a",
+    "es-blogspot-2011-bachelet-junta-ejecutiva": "d84f5ec6bc",
     "es-bolivia-unfpa-2024-kanem-cpd57": "dc431b0957",
     "es-cepal-2010-mensaje-dia-naciones-unidas": "7366dd6d08",
     "es-cepal-2014-inauguracion-lima": "fd0856c843",
@@ -120,6 +132,7 @@ CHECKED = {  # every corpus file, with the fingerprint of its text and sidecar
     "es-ga65-2010-informe-asamblea": "f72466895f",
     "es-jmgiot-2025-guterres-dialogo-civilizaciones": "95c014ead5",
     "es-juventudrebelde-2018-barcena-cepal-37": "2ff20bb2d9",
+    "es-keepamor-2025-oit-conferencia-apertura": "fed1a6e3a2",
     "es-lamoncloa-2018-asamblea-general": "87cca87463",
     "es-lvyouzhishi-2009-ban-debate-general": "55dbec62a9",
     "es-peru-2020-un75-mensaje": "99708432ea",
@@ -128,6 +141,7 @@ CHECKED = {  # every corpus file, with the fingerprint of its text and sidecar
     "es-pnud-2022-steiner-sesion-anual": "5e8ef87fdd",
     "es-pnud-2023-junta-ejecutiva-primera-sesion": "9ac80d6364",
     "es-pnud-2025-junta-ejecutiva-sesion-anual": "836f386446",
+    "es-scribd-2024-bahous-dia-mujer": "4ce5380d17",
     "es-static-2005-annan-un-mayor-libertad": "3e2bfcf61f",
     "es-static-2005-dia-paz-mensaje": "09c3e8a83a",
     "es-studenta-2008-barcena-asamblea-personal": "ec0407f57d",
@@ -136,6 +150,7 @@ CHECKED = {  # every corpus file, with the fingerprint of its text and sidecar
     "es-sv-undp-2015-valent-despedida": "17dbd3d323",
     "es-tupolitica-2010-dia-paz": "8df5cf1cd8",
     "es-un-1998-opertti-presidente-asamblea-general": "e500cd3cde",
+    "es-un-2003-dia-naciones-unidas-mensaje": "94cf194a79",
     "es-un-2006-annan-dia-naciones-unidas": "129fd889c9",
     "es-un-2006-annan-dia-voluntarios": "ce88309d6c",
     "es-un-2007-dia-paz-mensaje": "a1f7e00815",
@@ -145,13 +160,18 @@ CHECKED = {  # every corpus file, with the fingerprint of its text and sidecar
     "es-webarchive-2007-ban-memoria-anual": "4dd6323f44",
     "es-webarchive-2009-bokova-mensaje": "deade3c50c",
     "es-webarchive-2012-asamblea-general": "08ebd05db1",
+    "fr-123dok-2011-chan-assemblee-sante": "a7743eda7e",
     "fr-abakanews-2018-journee-droits-de-la-personne": "56e2e25af7",
     "fr-abangui-2018-journee-paix": "d1c3c07bb3",
     "fr-adakar-2022-journee-nations-unies": "6bb662fdf1",
     "fr-allafrica-2021-keita-conference-presse-kinshasa": "aeebed69c4",
+    "fr-allafrica-2024-tedros-assemblee-sante": "27b825b79a",
     "fr-ambafrance-2013-fabius-unesco": "5947fa8bf7",
+    "fr-benin-2014-journee-nations-unies": "740aae6d28",
     "fr-cd-undp-2016-clark-50e-anniversaire": "ec7182c361",
     "fr-comnatunesco-2018-azoulay-journee-paix": "2ac414c3c4",
+    "fr-comores-undp-2017-signature-projet": "cfcbd3e0df",
+    "fr-cotedivoire-coordonnateur-resident-fin-mission": "3d7bd3fd22",
     "fr-ddfloors-rapport-conclusion-mojibake": "e40da75d9f",
     "fr-ddfloors-rapport-introduction-garbled": "9f2b72814c",
     "fr-fanyjok-2024-guterres-journee-paix": "588606c9b6",
@@ -190,10 +210,13 @@ CHECKED = {  # every corpus file, with the fingerprint of its text and sidecar
     "ru-ddfloors-2001-annan-security-council-terrorism": "dc150a1043",
     "ru-evolutio-2012-unhcr-ramadan-message": "69a5d06547",
     "ru-fanyjok-2002-annan-peace-day": "92b7d860ed",
+    "ru-fanyjok-2020-bozkir-pga-acceptance-speech": "cb4e1a95df",
     "ru-ga-queen-elizabeth-2010": "8fd144ec8d",
     "ru-ga-second-term-2011": "f62a26b844",
     "ru-mission-polyansky-security-council": "a7468ccab1",
+    "ru-ohchr-2019-bachelet-hrc41-opening": "1a7f2c1ed7",
     "ru-peterpazdro-un-day-message-un80": "110a557bb2",
+    "ru-russianunesco-2010-mitrofanova-65th-anniversary": "17614867ab",
     "ru-sg-2017-world-refugee-day": "62f7a9e190",
     "ru-sg-2018-peace-day-message": "57fcf90edd",
     "ru-sg-2021-un-day-message": "4b4086f04e",
@@ -202,6 +225,7 @@ CHECKED = {  # every corpus file, with the fingerprint of its text and sidecar
     "ru-sg-un-day-message-2019": "59615af498",
     "ru-static-peace-day-message-2008": "28a1f90ec9",
     "ru-studydoc-2011-pga-al-nasser-election": "f409962655",
+    "ru-un-2002-annan-un-day-message": "30121c238f",
     "ru-un-2010-peace-day-countdown": "9f0354a917",
     "ru-un-2011-ga-president-election": "9cae7ec5fe",
     "ru-un-2011-peace-day-democracy": "0b3e3bcd00",
@@ -209,6 +233,7 @@ CHECKED = {  # every corpus file, with the fingerprint of its text and sidecar
     "ru-unaids-2015-sidibe-wad-message": "d413b72ccf",
     "ru-unby-un-day-message-2012": "35440fc88d",
     "ru-unepcom-2018-solheim-statement-print": "d822d6dcf1",
+    "ru-unesco-2009-bokova-takes-office-address": "05f21df848",
     "ru-unic-almaty-migrants-day-2018": "7867982376",
     "ru-unic-moscow-priorities-briefing-2021": "75e58cce01",
     "ru-unic-tashkent-sustainable-transport": "c43f94bbc2",
@@ -226,7 +251,9 @@ CHECKED = {  # every corpus file, with the fingerprint of its text and sidecar
     "zh-bdocx-environment-war-day-2009": "a4bb4292a4",
     "zh-book118-2018-tedros-wha71-address": "d16e5b1d47",
     "zh-bwwdw-youth-day-2010-with-english": "7f7a1b3674",
+    "zh-china-un-2023-rc-un-day-78th-remarks": "1a914d9ed8",
     "zh-chinacom-2017-guterres-un-day-story": "90940ed1cd",
+    "zh-chinagate-2015-clark-poverty-forum-webcast": "47369a6aa4",
     "zh-chinamission-2012-wang-hongbo-unicef-board": "a54bfd8dfd",
     "zh-chinaun-2021-un-day-press-release": "4e95356175",
     "zh-comesa-2020-wha-opening-remarks": "70a0b6434f",
@@ -240,6 +267,9 @@ CHECKED = {  # every corpus file, with the fingerprint of its text and sidecar
     "zh-hant-unhcr-hk-world-refugee-day-2023": "5492635c35",
     "zh-iklb-2022-unicef-cncc-40th-remarks": "62189ebaf7",
     "zh-news-repost-sg-congratulations-2019": "49c316ef1e",
+    "zh-ohchr-2014-zeid-moot-court-closing": "0bfb05fc70",
+    "zh-ohchr-2020-bachelet-hrc43-global-update": "872c47b976",
+    "zh-ohchr-2021-guterres-hrc46-global-reset": "e559a63ccd",
     "zh-partyngifts-unep-statements-listing": "4e3b44d680",
     "zh-pga71-2016-thomson-election-archive": "b8cc03d7e3",
     "zh-pga75-acceptance-speech": "d5718a0635",
@@ -265,6 +295,20 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     "ar-advtngo-2017-guterres-new-year-video": {
         "speaker_name": "None",
     },
+    "ar-ohchr-2018-bachelet-udhr-prevention-side-event": {
+        "speaker_name": "None",
+        "title": "'بيان مفوّضة الأمم المتّحدة الساميّة لحقوق الإنسان ميشيل باشليه'",
+    },
+    "ar-ohchr-2022-turk-human-rights-day-press-opening": {
+        "speaker_name": "None",
+    },
+    "ar-ohchr-2023-turk-bogota-udhr75": {
+        "body_starts": "2",
+        "date": "None",
+        "debris": "debris lines not reported or printed: [1, 2, 4, 7, 8, 9]",
+        "title": "'إن عددًا من موظفي الأمم المتحدة بمن فيهم 8 من موظفي المفوضيّة السامية لحقوق الإنسان محتجزون في اليمن'",
+        "venue": "None",
+    },
     "ar-sudaneseonline-2006-ban-oath-of-office": {
         "body_starts": "3",
         "date": "None",
@@ -285,6 +329,10 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "debris": "debris lines not reported or printed: [6]",
         "venue": "'Seknas Habitat News'",
     },
+    "en-escwa-2003-ministerial-session-opening": {
+        "title": "'Beirut, 14-17 April 2003'",
+        "venue": "None",
+    },
     "en-ga55-2000-pga-unhcr-pledging-conference": {
         "body_starts": "7",
         "debris": "debris lines not reported or printed: [2]",
@@ -297,6 +345,9 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "debris": "debris lines not reported or printed: [1]",
         "title": "'UNHRC 26 Opening Statement Human Rights Council'",
     },
+    "en-undp-vietnam-2010-hdr-launch-remarks": {
+        "body_starts": "7",
+    },
     "en-unece-2006-belka-inland-transport": {
         "title": "'INLAND TRANSPORT COMMITTEE'",
     },
@@ -305,6 +356,9 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     },
     "en-xiexiebang-2009-youth-day-message": {
         "title": "None",
+    },
+    "es-acnur-mx-2020-grandi-clausura-comite-ejecutivo": {
+        "speaker_name": "'Ejecutivo del ACNUR'",
     },
     "es-cuba-2023-guterres-dia-naciones-unidas": {
         "body_starts": "3",
@@ -319,11 +373,26 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "debris": "debris lines not reported or printed: [11]",
         "venue": "None",
     },
+    "es-keepamor-2025-oit-conferencia-apertura": {
+        "body_starts": "7",
+        "debris": "debris lines not reported or printed: [7]",
+        "title": "'113.ª Conferencia Internacional del Trabajo'",
+    },
     "es-pnud-2013-clark-informe-junta-ejecutiva": {
         "venue": "'Nueva York'",
     },
+    "es-scribd-2024-bahous-dia-mujer": {
+        "body_starts": "8",
+        "date": "None",
+        "title": "'Ejecutiva de ONU Mujeres en la'",
+        "venue": "None",
+    },
     "es-un-1998-opertti-presidente-asamblea-general": {
         "speaker_name": "None",
+    },
+    "es-un-2003-dia-naciones-unidas-mensaje": {
+        "debris": "debris lines not reported or printed: [2]",
+        "title": "'Enlace a la página con la información relativa a las Observancias, reuniones y eventos especiales de la ONU'",
     },
     "es-unodc-2016-fedotov-dia-drogas": {
         "debris": "debris lines not reported or printed: [1]",
@@ -335,16 +404,37 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "debris": "debris lines not reported or printed: [3]",
         "speaker_name": "'Antonio Guterres'",
     },
+    "fr-allafrica-2024-tedros-assemblee-sante": {
+        "body_starts": "7",
+        "debris": "debris lines not reported or printed: [13]",
+        "speaker_name": "'Edwin Dikoloti'",
+        "title": "\"Afrique: Allocution liminaire du Directeur général de l'OMS à la Soixante-Dix-Septième Assemblée mondiale de la Santé - 27 mai 2024\"",
+    },
     "fr-comnatunesco-2018-azoulay-journee-paix": {
         "date": "None",
         "debris": "debris lines not reported or printed: [3, 4]",
         "speaker_name": "'DG UNESCO'",
+    },
+    "fr-comores-undp-2017-signature-projet": {
+        "body_starts": "10",
+        "speaker_name": "'Affaires Etrangères'",
+        "venue": "None",
+    },
+    "fr-cotedivoire-coordonnateur-resident-fin-mission": {
+        "body_starts": "2",
     },
     "fr-gabon-2018-coordonnateur-resident-journee-nu": {
         "date": "None",
     },
     "fr-tunisia-2024-coordinateur-resident-journee-nu": {
         "body_starts": "7",
+    },
+    "ru-ohchr-2019-bachelet-hrc41-opening": {
+        "body_starts": "16",
+        "speaker_name": "'Болгарии Румен Радев'",
+    },
+    "ru-russianunesco-2010-mitrofanova-65th-anniversary": {
+        "speaker_name": "'Исполсовета ЮНЕСКО Э.В.Митрофановой'",
     },
     "ru-studydoc-2011-pga-al-nasser-election": {
         "body_starts": "12",
@@ -357,6 +447,9 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     "ru-unaids-2015-sidibe-wad-message": {
         "body_starts": "4",
         "date": "None",
+    },
+    "ru-unesco-2009-bokova-takes-office-address": {
+        "speaker_name": "None",
     },
     "ru-worldbank-2012-kim-seoul-knowledge-forum": {
         "venue": "None",
@@ -374,6 +467,12 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "title": "None",
         "venue": "'国际青年日致辞'",
     },
+    "zh-chinagate-2015-clark-poverty-forum-webcast": {
+        "body_starts": "2",
+        "date": "None",
+        "debris": "debris lines not reported or printed: [11, 12, 14, 17, 20]",
+        "speaker_name": "None",
+    },
     "zh-chinaun-2021-un-day-press-release": {
         "venue": "None",
     },
@@ -382,6 +481,9 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     },
     "zh-hant-perfectstorm-2017-guterres-new-year": {
         "date": "2017-01-27",
+    },
+    "zh-ohchr-2014-zeid-moot-court-closing": {
+        "speaker_name": "'高专扎伊德·拉阿德'",
     },
     "zh-pga71-2016-thomson-election-archive": {
         "date": "None",

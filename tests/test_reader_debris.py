@@ -562,3 +562,22 @@ def test_a_short_line_in_latin_letters_between_chinese_or_arabic_paragraphs(tmp_
 def test_an_english_heading_in_a_russian_text_is_kept(tmp_path):
     s = read(tmp_path, "Послание Генерального секретаря\n\n24 октября 2021 года\n\n" + RU.replace("\n\n", "\n\nAgenda 2030\n\n", 1))
     assert "Agenda 2030" in printed(s)
+
+
+@pytest.mark.parametrize("line", [
+    "讲话 人权事务高级专员办事处", "البيانات المفوضية السامية لحقوق الإنسان", "Página principal de las Naciones Unidas",
+    "Está en la página 1de 1", "• Aucun résultat trouvé", "N/A", "Copied!", "(1)",
+    "» Ирина Бокова вступает в должность Генерального директора ЮНЕСКО",
+    'Partager "Allocution du Dr Margaret Chan, Directeur général"',
+])
+def test_site_labels_and_viewer_ui_above_the_headline(tmp_path, line):
+    s = read(tmp_path, f"{line}\n\nMessage on United Nations Day\n\n24 October 2003\n\n{EN}")
+    assert 1 in {f.line for f in s.findings} and s.title.text == "Message on United Nations Day"
+    speech_kept(s, EN)
+
+
+def test_you_may_also_like_ends_the_text(tmp_path):
+    s = read(tmp_path, f"Mensaje con motivo del Día Internacional de la Mujer\n\n8 de marzo de 2024\n\n{ES}\n"
+                       "También podría gustarte\n\nOtro documento sobre la igualdad de género y la paz en el mundo.\n")
+    assert {9, 11} <= {f.line for f in s.findings if f.code == "related-list"}
+    speech_kept(s, ES)

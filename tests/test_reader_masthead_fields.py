@@ -246,7 +246,7 @@ def test_a_headline_ending_with_its_occasions_date_outranks_the_pages_date_line(
                                        "رسالة من الأمين العام بمناسبة يوم حقوق الإنسان 10 كانون الأول/ديسمبر 2014\n\n"
                                        "08 كانون الاول/ديسمبر 2014\n\n" + النص))
     assert s.title.line == 3 and s.date == datetime.date(2014, 12, 10)
-    assert {("masthead-line", 1), ("repeated-title", 5), ("date-conflict", 7)} <= codes(s)
+    assert {("section-label", 1), ("repeated-title", 5), ("date-conflict", 7)} <= codes(s)
 
 
 def test_a_scrapers_month_stamp_and_the_sites_name_around_the_headline(tmp_path):

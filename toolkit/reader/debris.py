@@ -32,7 +32,8 @@ WEB_DEBRIS = re.compile(
     r"|compartir|imprimir|leer más|descargar .{0,40}|síguenos en \w+|etiquetas\s*:.*"
     r"|поделиться|печать|подробнее|читать далее|скачать .{0,40}"
     r"|مشاركة|طباعة|اقرأ المزيد|تحميل .{0,40}|分享|打印|阅读更多|下载.{0,20})[\s.!:»›→>]*$"
-    r"|^(?=[^@]{0,80}\w@[\w-]+\.[a-z]{2,})",  # a contact line with an e-mail address
+    r"|^(?=[^@]{0,80}\w@[\w-]+\.[a-z]{2,})"  # a contact line with an e-mail address
+    r"|^(?:share|partager|compartir|поделиться|分享|مشاركة)\s*[:：]?\s*[\"“«„].{3,200}$",  # 'Partager "Allocution du …"'
     re.I,
 )
 # Photo captions and credits: "UN Photo/Mark Garten", "Photo ONU/Manuel Elias", "© UNHCR".
@@ -60,7 +61,11 @@ RESULTS = re.compile(r"^(?:showing|affichage de|mostrando|показаны?|显�
                      r"(?:of|sur|de|из|共)\s*\d+.{0,12}$"
                      r"|^\d+\s+(?:results?(?: found)?|résultats?(?: trouvés?)?|resultados?(?: encontrados?)?"
                      r"|результат(?:а|ов)?(?: найдено)?|نتيجة|نتائج)$|^共\s*\d+\s*条(?:结果|记录)?$|^找到\s*\d+\s*条结果$"
-                     r"|^\d(?:[.,]\d{1,2})?\s*(?:out of|sur|de|из|/)\s*5(?:\s*(?:stars?|étoiles?|estrellas?))?$", re.I)  # a rating
+                     r"|^\d(?:[.,]\d{1,2})?\s*(?:out of|sur|de|из|/)\s*5(?:\s*(?:stars?|étoiles?|estrellas?))?$"  # a rating
+                     r"|^(?:no results found|aucun résultat(?: trouvé)?|no se encontraron resultados|ничего не найдено"
+                     r"|未找到(?:相关)?结果|لا توجد نتائج)\.?$"
+                     r"|^(?:you are on page|está en la página|vous êtes (?:à|sur) la page|страница)\s*\d+\s*(?:of|de|sur|из)\s*\d+$"
+                     r"|^\(\d{1,3}\)$", re.I)  # a viewer's page count, a counter
 # A print page header inside the body: "- 2 - SG/SM/1234 24 September 1999", "- 3 -".
 PAGE_HEADER = re.compile(r"^[-–—]\s*\d{1,3}\s*[-–—](?:\s+.{0,80})?$")
 # A video's length as a player prints it: "00:01:30", "4:05".
@@ -204,10 +209,15 @@ _NOT_A_BODY = re.compile(r"^(?:by|of|from|on|at|to|for|de|du|des|d’|par|sur|à
 
 def _type_and_office(text: str) -> bool:
     """True for a page's item type and office run together: "Déclarations Haut-Commissariat aux droits de l’homme",
-    "Press releases Human Rights Council" (OHCHR's pages), never a headline: no verb, no name, no date."""
-    if len(text) > 90 or re.search(r"[\d.:;!?,]", text):
+    "Press releases Human Rights Council", "讲话 人权事务高级专员办事处", "البيانات المفوضية السامية لحقوق الإنسان"
+    (OHCHR's pages), never a headline: no verb, no name, no date."""
+    if len(text) > 90 or re.search(r"[\d.:;!?,،]", text):
         return False
     folded = fold(text)
+    kind, _, office = folded.partition(" ")
+    if office and kind in all_words("section_labels") and re.search(r"[\u0600-\u06ff\u3400-\u9fff]", text) \
+            and any(office.startswith(word) or office.endswith(word) for word in all_words("office_nouns")):
+        return True
     for label in sorted(all_words("section_labels"), key=len, reverse=True):
         if len(label) < 4 or not folded.startswith(label + " "):
             continue
@@ -253,6 +263,8 @@ def debris(text: str) -> tuple[str, str] | None:
         # "***", "– – –", and a lone "--" or "." a page leaves between the date and the text
         return "separator", f"separator line {text!r}; left out of the release"
     core = _BULLET.sub("", text)  # a share bar or a credit printed as a list
+    if re.match(r"^[»›]\s*\S", text) and len(text) <= 250 and not text.endswith((".", "!", "?", "。")):
+        return "breadcrumb", f"breadcrumb {text[:60]!r} (the trail to this page); left out of the release"
     if ORIGINAL_NOTE.search(core) and len(core) <= 80:
         return "marker", f"note {text!r} (the document's symbol and original language); left out of the release"
     if RESULTS.match(core):
