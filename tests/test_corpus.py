@@ -357,9 +357,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     "en-xiexiebang-2009-youth-day-message": {
         "title": "None",
     },
-    "es-acnur-mx-2020-grandi-clausura-comite-ejecutivo": {
-        "speaker_name": "'Ejecutivo del ACNUR'",
-    },
     "es-cuba-2023-guterres-dia-naciones-unidas": {
         "body_starts": "3",
         "date": "None",
@@ -432,9 +429,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     "ru-ohchr-2019-bachelet-hrc41-opening": {
         "body_starts": "16",
         "speaker_name": "'Болгарии Румен Радев'",
-    },
-    "ru-russianunesco-2010-mitrofanova-65th-anniversary": {
-        "speaker_name": "'Исполсовета ЮНЕСКО Э.В.Митрофановой'",
     },
     "ru-studydoc-2011-pga-al-nasser-election": {
         "body_starts": "12",

@@ -333,6 +333,9 @@ def name_after_office(text: str) -> str | None:
         for token in rest.split():
             initial = bool(re.fullmatch(r"[A-ZÀ-ÞА-ЯЁ]\.", token)) and bool(tokens)  # "Ann M. Veneman"
             clean = token if initial else re.sub(r"(?:[’']s?|[,:;.])$", "", token)
+            if clean.isupper() and len(clean) > 1 and clean.isalpha() and clean == token:
+                tokens = []  # "Председателя Исполсовета ЮНЕСКО Э.В.Митрофановой": the body's letters; the name follows
+                continue
             if _CAPITAL.match(clean) or (tokens and clean.casefold() in _PARTICLES):
                 tokens.append(clean)
                 if clean != token:
@@ -341,7 +344,7 @@ def name_after_office(text: str) -> str | None:
                 break
         while tokens and tokens[-1].casefold() in _PARTICLES:
             tokens.pop()
-        if len(tokens) >= 2 and is_name(" ".join(tokens)):
+        if len(tokens) >= 2 and is_name(" ".join(tokens)) or len(tokens) == 1 and _INITIALS.match(tokens[0]):
             return " ".join(tokens)
     return None
 
@@ -399,6 +402,9 @@ def _first_name_run(text: str) -> str | None:
         clean = token if initial else re.sub(r"(?:[’']s?|[,:;.)])$", "", token)
         ends = clean != token
         speech = fold(tokens[position + 1]).strip(",.:;") in _SPEECH_WORDS if position + 1 < len(tokens) else False
+        if clean.isupper() and len(clean) > 1 and clean.isalpha() and clean == token and not in_capitals(text):
+            run = []  # "Исполсовета ЮНЕСКО Э.В.Митрофановой", "of UNESCO Irina Bokova": a body's letters end a run
+            continue
         if clean and _CAPITAL.match(clean) and clean.casefold() not in all_words_list("not_names") \
                 and not is_title_word(clean) and not (speech and run):  # "… Джим Ен Ким Программная речь"
             run.append(clean)
@@ -409,7 +415,7 @@ def _first_name_run(text: str) -> str | None:
             continue
         while run and run[-1].casefold() in _PARTICLES:
             run.pop()
-        if 2 <= len(run) <= 4 and is_name(" ".join(run)):
+        if 2 <= len(run) <= 4 and is_name(" ".join(run)) or len(run) == 1 and _INITIALS.match(run[0]):
             return " ".join(run)
         run = []
     return None
