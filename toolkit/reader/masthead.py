@@ -109,6 +109,8 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
         if kind == "venue":
             masthead.venue = masthead.venue or value
             return "venue"
+        if kind == "occasion":
+            return "occasion"  # "Event: Launch of the global Human Development Report 2010"
         if kind == "date" and (date := find_date(value)):
             masthead.dates.append(DateSeen(date, chunk.line, 0))  # "Delivered on: 25 May 2015"
             return "date"
@@ -216,6 +218,15 @@ def _field(text: str) -> tuple[str, str] | None:
         if any(label == fold(str(word)) for words in languages.values() for word in words):
             return kind, match[2].strip()
     return None
+
+
+def _field_label(text: str) -> str | None:
+    """Return the kind of a header field whose label is alone on its line ("Delivered by", "أدلى/ت به", "Location")."""
+    from toolkit.reader.words import tables
+
+    label = fold(text).strip(" :：")
+    return next((kind for kind, languages in tables()["field_labels"].items()
+                 if any(label == fold(str(word)) for words in languages.values() for word in words)), None)
 
 
 def _posting_stamp(text: str, code: str) -> bool:
@@ -415,6 +426,7 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
     script = _body_script(chunks, 0)  # a line in another script above the text is no headline (spam, a site name)
     speaker_lines: set[int] = set()  # chunks of a speaker printed over several lines under an honorific
     menu = _navigation_menu(chunks)
+    label_values: set[int] = set()  # chunks that are the value of a field label on the line above
     for index, chunk in enumerate(chunks):
         if sum(line.role != "debris" for line in lines) >= _ZONE:
             break  # site chrome left out does not use up the masthead's lines
@@ -428,6 +440,28 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
                                                                 f"{_short(lines[-1].chunk.text)} above it; left out"))
             line.role = "debris"
             lines.append(line)
+            continue
+        if chunk.single and index + 1 < len(chunks) and chunks[index + 1].single \
+                and not chunk.text.rstrip().endswith((":", "：")) and len(chunks[index + 1].text) <= 150 \
+                and (kind := _field_label(chunk.text)) in ("speaker", "venue"):
+            # "أدلى/ت به" / "فولكر تورك، مفوّض الأمم المتّحدة السامي لحقوق الإنسان", "Location" / "Geneva":
+            # the label on its line, its value on the next
+            value = chunks[index + 1].text
+            masthead.findings.append((chunk.line, "label-line", f"field label {_short(chunk.text)} with its value on "
+                                                                "the next line; left out"))
+            line.role = "debris"
+            lines.append(line)
+            value_line = _Line(index + 1, chunks[index + 1], kind)
+            if kind == "speaker" and masthead.speaker is None:
+                masthead.speaker = Block(BlockKind.SPEAKER, value, chunks[index + 1].line)
+                bare = bare_speaker(value)
+                masthead.speaker_name = masthead.speaker_name or _clean_name(bare[0] if bare else re.split(r"[,،]", value)[0])
+            elif kind == "venue":
+                masthead.venue = masthead.venue or value
+            label_values.add(index + 1)
+            lines.append(value_line)
+            continue
+        if index in label_values:
             continue
         if index in menu:
             masthead.findings.append((chunk.line, "breadcrumb", f"navigation menu {_short(chunk.text)} (the site's "
