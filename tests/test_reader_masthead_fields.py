@@ -735,3 +735,42 @@ def test_a_summary_at_the_top_quoting_the_speech_title_is_a_lead_in(tmp_path):
                     "Cada septiembre nos reunimos en este augusto salón.\n", encoding="utf-8")
     s = read_statement(path)
     assert s.speaker_name == "Ban Ki-moon" and s.body[0].line == 2 and s.title is None
+
+
+def test_a_place_with_the_days_of_a_session_is_the_venue_not_the_title_nor_a_date(tmp_path):
+    path = tmp_path / "statement.txt"
+    path.write_text("Beirut, 14-17 April 2003\n\nYour Excellency the President of Lebanon,\n\nLadies and Gentlemen,\n\n"
+                    "We are gathered here today on the occasion of the twenty-second session of the Commission.\n",
+                    encoding="utf-8")
+    s = read_statement(path)
+    assert (s.title, s.date, s.venue, s.body[0].line) == (None, None, "Beirut", 3)
+
+
+def test_a_third_person_summary_naming_only_the_office_above_the_salutation(tmp_path):
+    path = tmp_path / "statement.txt"
+    path.write_text("Discours du Coordonnateur Résident à l’occasion de la fin de sa mission\n"
+                    "À l'approche de la fin de sa mission, le Coordonnateur résident a réuni les partenaires du système "
+                    "pour les remercier de leur soutien.\nMesdames et Messieurs les membres du Gouvernement,\n"
+                    "Alors que se termine ma mission, je voudrais vous remercier de votre présence.\n", encoding="utf-8")
+    s = read_statement(path)
+    assert s.body[0].line == 3 and ("lead-in", 2) in [(f.code, f.line) for f in s.findings]
+
+
+@pytest.mark.parametrize("label, value, field", [
+    ("أدلى/ت به", "فولكر تورك، مفوّض الأمم المتّحدة السامي لحقوق الإنسان", "speaker"),
+    ("Location", "Geneva", "venue"),
+])
+def test_a_field_label_alone_with_its_value_on_the_next_line(tmp_path, label, value, field):
+    path = tmp_path / "statement.txt"
+    path.write_text(f"يوم حقوق الإنسان - بيان افتتاحي\n\n09 كانون الاول/ديسمبر 2022\n\n{label}\n\n{value}\n\n"
+                    "صباح الخير، وشكراً لحضوركم اليوم في هذا المؤتمر الصحفي.\n", encoding="utf-8")
+    s = read_statement(path)
+    assert (s.speaker_name == "فولكر تورك") if field == "speaker" else (s.venue == "Geneva")
+    assert s.body[0].line == 9
+
+
+def test_an_arabic_office_with_vowel_marks_names_the_speaker(tmp_path):
+    path = tmp_path / "statement.txt"
+    path.write_text("بيان مفوّضة الأمم المتّحدة الساميّة لحقوق الإنسان ميشيل باشليه\n\nنيويورك، في 26 أيلول/ سبتمبر 2018\n\n"
+                    "أصحاب المعاليّ،\n\nيشرّفني أن أقف اليوم في ما بينكم.\n", encoding="utf-8")
+    assert read_statement(path).speaker_name == "ميشيل باشليه"

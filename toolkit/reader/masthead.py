@@ -37,6 +37,10 @@ _DOC_SYMBOL = re.compile(r"^[A-Z]{1,8}(?:/[A-Z]{1,8})*/?\d+(?:/[\w.\-]+)+$")
 # A release label with its document symbols: "Communiqué de presse SG/SM/9642 GA/10315 |", "Press Release SG/SM/5978".
 _LABELLED_SYMBOLS = re.compile(r"^(.{3,40}?)\s+((?:[A-Z]{1,8}/)+\d[\w.\-/]*)(?:\s+(?:[A-Z]{1,8}/)+\d[\w.\-/]*)*\s*\|?$")
 
+# A place and the days of a session: "Beirut, 14-17 April 2003", "Genève, 3 – 5 juin 2019", "14–17 April 2003".
+_DATE_RANGE = re.compile(r"^(?:([^\d,،]{2,40})[,،]\s*)?\d{1,2}\s*[-–]\s*\d{1,2}\s+(?:de\s+)?[^\W\d]{3,12}\.?\s+(?:de\s+)?"
+                         r"(?:19|20)\d\d\s*(?:г\.|года)?$")
+
 # A bulletin's number under an information centre's banner: "No. 01/116", "Nº 2023/45".
 _BULLETIN_NUMBER = re.compile(r"^(?:No|N°|Nº|№)\.?\s*\d{1,4}(?:[/-]\d{1,4})+$", re.I)
 
@@ -170,6 +174,9 @@ def _sure_role(masthead: Masthead, line: _Line) -> str | None:
             and not is_lead_in(text):
         masthead.undated.append((chunk.line, *day_month, 1))  # "18 تموز/يوليه": the year comes from elsewhere
         return "date"
+    if chunk.single and (span := _DATE_RANGE.match(text)) and (not span[1] or _is_place(span[1])):
+        masthead.venue = masthead.venue or (span[1] or "").strip(" ,،") or None  # "Beirut, 14-17 April 2003"
+        return "venue" if span[1] else "date"  # a session's days: no one day of delivery
     if chunk.single and _is_place(text):
         masthead.venue = masthead.venue or text.strip(" ,.–—-")
         return "venue"
@@ -711,7 +718,8 @@ def _standfirst(chunks: list[Chunk], index: int, lines: list[_Line]) -> bool:
     return index < 8 and index + 1 < len(chunks) and len(text) <= 600 \
         and is_greeting(chunks[index + 1].text) and not is_greeting(text) and not _first_person(_unquoted(text)) \
         and not SPEAKER_LINE.search(text) and not bare_speaker(text) and len(text.split()) >= 8 \
-        and bool(name_after_office(text))
+        and (bool(name_after_office(text)) or index > 0 and len(text.split()) >= 12 and text.endswith(".")
+             and _names_someone(text))
 
 
 def _unquoted(text: str) -> str:

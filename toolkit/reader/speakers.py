@@ -211,6 +211,7 @@ def bare_speaker(text: str) -> tuple[str, str] | None:
 
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
+_TASHKEEL = re.compile(r"[\u064b-\u0652\u0670\u0640]")  # Arabic vowel marks, shadda, sukun, tatweel
 
 
 def byline_name(text: str) -> str | None:
@@ -235,6 +236,7 @@ def arabic_name_after_office(text: str) -> str | None:
     """
     from toolkit.reader.words import tables
 
+    text = _TASHKEEL.sub("", text)  # "مفوّضة الأمم المتّحدة الساميّة": the office's words without their vowel marks
     qualifiers = sorted(tables()["arabic_names"]["office_qualifiers"], key=len, reverse=True)
     titles = sorted((t for t in all_words("speaker_titles") if _ARABIC.search(t)), key=len, reverse=True)
     for title in titles:
