@@ -360,8 +360,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "venue": "None",
     },
     "es-keepamor-2025-oit-conferencia-apertura": {
-        "body_starts": "7",
-        "debris": "debris lines not reported or printed: [7]",
         "title": "'113.ª Conferencia Internacional del Trabajo'",
     },
     "es-pnud-2013-clark-informe-junta-ejecutiva": {
@@ -391,10 +389,8 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "speaker_name": "'Antonio Guterres'",
     },
     "fr-allafrica-2024-tedros-assemblee-sante": {
-        "body_starts": "7",
-        "debris": "debris lines not reported or printed: [13]",
-        "speaker_name": "'Edwin Dikoloti'",
-        "title": "\"Afrique: Allocution liminaire du Directeur général de l'OMS à la Soixante-Dix-Septième Assemblée mondiale de la Santé - 27 mai 2024\"",
+        "body_starts": "3",
+        "debris": "debris lines not reported or printed: [3]",
     },
     "fr-comnatunesco-2018-azoulay-journee-paix": {
         "date": "None",

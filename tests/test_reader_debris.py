@@ -581,3 +581,18 @@ def test_you_may_also_like_ends_the_text(tmp_path):
                        "También podría gustarte\n\nOtro documento sobre la igualdad de género y la paz en el mundo.\n")
     assert {9, 11} <= {f.line for f in s.findings if f.code == "related-list"}
     speech_kept(s, ES)
+
+
+@pytest.mark.parametrize("line", ["Contenido también disponible en: English français", "%"])
+def test_a_language_switcher_and_a_lone_symbol_line(tmp_path, line):
+    s = read(tmp_path, f"Discurso de apertura del Director General\n\n2 de junio de 2025\n\n{line}\n\n{ES}")
+    assert 5 in {f.line for f in s.findings} and s.body[0].line == 7
+    speech_kept(s, ES)
+
+
+def test_a_news_sites_region_before_the_headline_and_a_salutation_naming_the_chair(tmp_path):
+    s = read(tmp_path, "Afrique: Allocution liminaire du Directeur général de l'OMS à l’Assemblée mondiale de la Santé\n\n"
+                       "Dr Edwin Dikoloti, Président de l’Assemblée mondiale de la Santé, Excellences, chers collègues,\n\n"
+                       + FR)
+    assert s.title.text.startswith("Allocution liminaire du Directeur général")
+    assert s.speaker_name is None and s.body[0].line == 3

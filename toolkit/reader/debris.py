@@ -259,7 +259,7 @@ def debris(text: str) -> tuple[str, str] | None:
         return "breadcrumb", f"breadcrumb {text[:60]!r} (the page's navigation); left out of the release"
     if len(text) > 120:
         return None
-    if SEPARATOR.match(text) or re.fullmatch(r"[-–—_~=*#.·•]{1,3}", text.strip()):
+    if SEPARATOR.match(text) or re.fullmatch(r"[^\w\s«»“”\"'()\[\]（）?？!]{1,3}", text.strip()):
         # "***", "– – –", and a lone "--" or "." a page leaves between the date and the text
         return "separator", f"separator line {text!r}; left out of the release"
     core = _BULLET.sub("", text)  # a share bar or a credit printed as a list

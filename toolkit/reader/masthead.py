@@ -918,6 +918,11 @@ def _assign_title(masthead: Masthead, candidates: list[_Line], lines: list[_Line
         text, (kind, language) = split[0], delivery_kind(split[1])
         if masthead.delivery is None:
             masthead.delivery = Delivery(kind, split[1], best.chunk.line, language)
+    if (region := re.match(r"^([^\W\d][^:：]{1,25})[:：]\s+(\S.{11,})$", text)) \
+            and fold(region[1]) in all_words_list("regions"):
+        masthead.findings.append((best.chunk.line, "title-note", f"{region[1]!r} before the headline is the site's "
+                                                                 "section, not the title's; left out"))
+        text = region[2]  # "Afrique: Allocution liminaire du Directeur général …"
     if (glued := _glued_place(text)) is not None:
         text, place = glued  # "… on International Women’s Day New York": the page's place line run into the headline
         masthead.venue = masthead.venue or place
@@ -964,6 +969,8 @@ def _assign_speaker(masthead: Masthead, candidates: list[_Line], chunks: list[Ch
         if line.role is not None:
             continue
         text = line.chunk.text
+        if any(is_greeting(part.strip()) for part in re.split(r"[,،]", text)[1:]):
+            continue  # "Dr Edwin Dikoloti, Président de l’Assemblée, Excellences, …": whom the speech addresses
         # A bare name under the headline, or under the date or venue line that follows it ("Message …" /
         # "22 March 2023" / "António Guterres"): the speaker.
         roles = {other.index: other.role for other in candidates}
