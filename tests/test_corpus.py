@@ -374,10 +374,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     "es-un-1998-opertti-presidente-asamblea-general": {
         "speaker_name": "None",
     },
-    "es-un-2003-dia-naciones-unidas-mensaje": {
-        "debris": "debris lines not reported or printed: [2]",
-        "title": "'Enlace a la página con la información relativa a las Observancias, reuniones y eventos especiales de la ONU'",
-    },
     "es-unodc-2016-fedotov-dia-drogas": {
         "debris": "debris lines not reported or printed: [1]",
     },
@@ -404,9 +400,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     },
     "fr-gabon-2018-coordonnateur-resident-journee-nu": {
         "date": "None",
-    },
-    "fr-tunisia-2024-coordinateur-resident-journee-nu": {
-        "body_starts": "7",
     },
     "ru-ohchr-2019-bachelet-hrc41-opening": {
         "body_starts": "16",

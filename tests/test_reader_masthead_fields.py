@@ -774,3 +774,16 @@ def test_an_arabic_office_with_vowel_marks_names_the_speaker(tmp_path):
     path.write_text("بيان مفوّضة الأمم المتّحدة الساميّة لحقوق الإنسان ميشيل باشليه\n\nنيويورك، في 26 أيلول/ سبتمبر 2018\n\n"
                     "أصحاب المعاليّ،\n\nيشرّفني أن أقف اليوم في ما بينكم.\n", encoding="utf-8")
     assert read_statement(path).speaker_name == "ميشيل باشليه"
+
+
+def test_a_boxed_quotation_a_credit_and_long_address_lines_above_the_text(tmp_path):
+    path = tmp_path / "statement.txt"
+    path.write_text("Discours du Coordinateur résident à l'occasion de la Journée des Nations Unies\n\n24 octobre 2024\n\n"
+                    "  • \"À travers ses agences, l’ONU continuera d’accompagner les autorités.\"\n\n"
+                    "Photo : © United Nations\n\n"
+                    "Cher M. Mohamed Ali Nafti, Ministre des Affaires Etrangères, de la Migration et des Tunisiens à l’étranger\n"
+                    "Chers Ambassadeurs, Ambassadrices et représentants du Corps Diplomatique\n"
+                    "Mesdames et Messieurs,\nEn tout premier lieu, je souhaite vous remercier.\n", encoding="utf-8")
+    s = read_statement(path)
+    assert s.speaker is None and s.body[0].line == 9
+    assert ("teaser", 5) in [(f.code, f.line) for f in s.findings]

@@ -273,7 +273,8 @@ def debris(text: str) -> tuple[str, str] | None:
         return "web-debris", f"web page debris {text!r} (a link, a button, contact details?); left out of the release"
     if len(core) <= 80 and _phrase("ui_phrases").search(fold(core)):
         return "web-debris", f"button {text!r} (a share or link button); left out of the release"
-    if len(core) <= 80 and not core.endswith((".", "!", "?", "。")) and fold(core).startswith(_prefixes("link_labels")):
+    if (len(core) <= 80 or fold(core).startswith(("enlace a la página", "link to the page", "lien vers la page"))) \
+            and not core.endswith((".", "!", "?", "。")) and fold(core).startswith(_prefixes("link_labels")):
         return "web-debris", f"link {text!r} (to another page of the site); left out of the release"
     if len(core) <= 100 and VIDEO_LINK.match(core):
         return "web-debris", f"video link {text!r} (to the speech's video); left out of the release"

@@ -579,6 +579,15 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
                 line.role = "teaser"
                 lines.append(line)
                 continue
+            if chunk.single and BULLET.match(chunk.text) and BULLET.sub("", chunk.text)[:1] in QUOTES \
+                    and len(chunk.text) <= 400 and index + 1 < len(chunks) and not BULLET.match(chunks[index + 1].text):
+                # '• "À travers ses agences, fonds et programmes, l’ONU …"' under the date: the page's quotation
+                # from the speech in a box, not its start
+                masthead.findings.append((chunk.line, "teaser", f"quotation {_short(chunk.text)} in a box above the "
+                                                                "text; left out (the text prints it in its place)"))
+                line.role = "teaser"
+                lines.append(line)
+                continue
             if size := _lead_in_paragraphs(chunks, index):
                 # "古特雷斯表示,……" / "古特雷斯感谢……" / "以下是致辞全文:": a news item's paragraphs about the text,
                 # then the line that says the text follows.
@@ -855,11 +864,19 @@ def _headline_below(chunks: list[Chunk], index: int) -> bool:
         and any(_is_body(chunk) for chunk in chunks[index + 2:index + 5])
 
 
+# How a line addressing someone opens, however long it runs: "Cher M. …, Ministre des …", "Dear President …".
+_ADDRESS = re.compile(r"^(?:cher|chère|chers|chères|dear|querid|estimad|уважаем|distinguished|excellenc|honou?rable"
+                      r"|mesdames|señor|señora|monsieur|madame)")
+
+
 def _is_body(chunk: Chunk) -> bool:
     """True for a chunk that reads as the speech itself: a long sentence, a greeting, a numbered paragraph."""
     text = chunk.text
     if is_greeting(text) or re.match(r"^\d{1,3}\.\s", text) or SALUTATION.match(text) and text.endswith((",", ":")):
         return True
+    if SALUTATION.match(text) and len(text) <= 250 and not text.rstrip().endswith((".", "!", "?")) \
+            and _ADDRESS.match(fold(text)):
+        return True  # "Cher M. Mohamed Ali Nafti, Ministre des Affaires Etrangères, …": a long address line
     if text.endswith((".", "。", "!", "！", "?", "？", "؟")) and len(text.split()) >= 4 + 3 * (text[-1] == "."):
         return True
     if text.endswith(("。", "！", "？")) and len(text) >= 8:

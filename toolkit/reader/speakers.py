@@ -46,7 +46,7 @@ SALUTATION = re.compile(
     r"^(?:(?:mr\.?|madam|madame|monsieur|señor|señora)\s+(?:vice[- ])?(?:president|chair|secretary-general|président"
     r"|presidente|co-chair)|(?:your\s+)?excellenc|excelencia|distinguished\s|ladies and gentlemen|dear\s|mesdames"
     r"|señoras y señores|дамы и господа|ваши превосходительства|уважаем|дорог(?:ие|ой|ая)\s|господин председатель|госпожа председатель"
-    r"|أصحاب السعادة|السيدات والسادة|السيد الرئيس|السيدة الرئيسة|各位|女士们|主席先生|主席女士|秘书长先生|诸位阁下|尊敬的|colleagues|friends,|chers|queridos|estimad[oa]s|querid[oa]s amig[oa]s"
+    r"|أصحاب السعادة|السيدات والسادة|السيد الرئيس|السيدة الرئيسة|各位|女士们|主席先生|主席女士|秘书长先生|诸位阁下|尊敬的|colleagues|friends,|chers|ch[eè]re?s?\s|queridos|estimad[oa]s?\s|querid[oa]s amig[oa]s"
     r"|(?:the\s+)?(?:right\s+)?honou?rable|good (?:morning|afternoon|evening)|bonjour|buenos días|buenas tardes"
     r"|(?:monsieur|madame) (?:le|la) \w|(?:señor|señora) (?:presidente|presidenta|secretari[oa])|excelentísim)",
     re.I,
