@@ -725,7 +725,8 @@ def _standfirst(chunks: list[Chunk], index: int, lines: list[_Line]) -> bool:
     the office, with no first person, and the salutation right under it."""
     text = chunks[index].text
     return index < 8 and index + 1 < len(chunks) and len(text) <= 600 \
-        and is_greeting(chunks[index + 1].text) and not is_greeting(text) and not _first_person(_unquoted(text)) \
+        and is_greeting(chunks[index + 1].text) and not is_greeting(text) and not SALUTATION.match(text) \
+        and not _first_person(_unquoted(text)) \
         and not SPEAKER_LINE.search(text) and not bare_speaker(text) and len(text.split()) >= 8 \
         and (bool(name_after_office(text)) or index > 0 and len(text.split()) >= 12 and text.endswith(".")
              and _names_someone(text))
