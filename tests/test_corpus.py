@@ -394,8 +394,8 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "speaker_name": "'DG UNESCO'",
     },
     "fr-comores-undp-2017-signature-projet": {
-        "body_starts": "10",
-        "speaker_name": "'Affaires Etrangères'",
+        "body_starts": "6",
+        "speaker_name": "'RR du PNUD'",
         "venue": "None",
     },
     "fr-gabon-2018-coordonnateur-resident-journee-nu": {

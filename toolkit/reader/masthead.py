@@ -526,6 +526,16 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
             lines.append(line)
             continue
         line.role = _sure_role(masthead, line)
+        if line.role is None and lines and chunk.single and BULLET.match(chunk.text) \
+                and BULLET.sub("", chunk.text)[:1] in QUOTES and len(chunk.text) <= 400 and index + 1 < len(chunks) \
+                and not BULLET.match(chunks[index + 1].text):
+            # '• "À travers ses agences, fonds et programmes, l’ONU …"' under the date: the page's quotation
+            # from the speech in a box, not its start
+            masthead.findings.append((chunk.line, "teaser", f"quotation {_short(chunk.text)} in a box above the "
+                                                            "text; left out (the text prints it in its place)"))
+            line.role = "teaser"
+            lines.append(line)
+            continue
         if line.role == "lead-in" and chunk.text.rstrip().endswith((":", "：")) and index + 1 < len(chunks) \
                 and _is_body(chunks[index + 1]) and not is_lead_in(chunks[index + 1].text):
             lines.append(line)
@@ -576,15 +586,6 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
                 # A photo caption or teaser above a headline that says what the text is ("رسالة الأمين العام").
                 masthead.findings.append((chunk.line, "masthead-line", f"line {_short(chunk.text)} above the headline "
                                                                        "reads as a photo caption or teaser; left out"))
-                line.role = "teaser"
-                lines.append(line)
-                continue
-            if chunk.single and BULLET.match(chunk.text) and BULLET.sub("", chunk.text)[:1] in QUOTES \
-                    and len(chunk.text) <= 400 and index + 1 < len(chunks) and not BULLET.match(chunks[index + 1].text):
-                # '• "À travers ses agences, fonds et programmes, l’ONU …"' under the date: the page's quotation
-                # from the speech in a box, not its start
-                masthead.findings.append((chunk.line, "teaser", f"quotation {_short(chunk.text)} in a box above the "
-                                                                "text; left out (the text prints it in its place)"))
                 line.role = "teaser"
                 lines.append(line)
                 continue
