@@ -390,13 +390,7 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     },
     "fr-comnatunesco-2018-azoulay-journee-paix": {
         "date": "None",
-        "debris": "debris lines not reported or printed: [3, 4]",
-        "speaker_name": "'DG UNESCO'",
-    },
-    "fr-comores-undp-2017-signature-projet": {
-        "body_starts": "6",
-        "speaker_name": "'RR du PNUD'",
-        "venue": "None",
+        "speaker_name": "None",
     },
     "fr-gabon-2018-coordonnateur-resident-journee-nu": {
         "date": "None",

@@ -787,3 +787,13 @@ def test_a_boxed_quotation_a_credit_and_long_address_lines_above_the_text(tmp_pa
     s = read_statement(path)
     assert s.speaker is None and s.body[0].line == 9
     assert ("teaser", 5) in [(f.code, f.line) for f in s.findings]
+
+
+def test_an_office_block_without_a_name_under_the_title_and_a_place_after_the_time(tmp_path):
+    path = tmp_path / "statement.txt"
+    path.write_text("Discours du RR du PNUD à la signature du projet\n\nMoroni, 16 août 2017 à 16h00 au MAECIF\n\n"
+                    "DG UNESCO\nDirectrice Générale UNESCO\n\nExcellence Monsieur le Ministre,\n\n"
+                    "Nous sommes réunis aujourd’hui pour signer ce projet.\n", encoding="utf-8")
+    s = read_statement(path)
+    assert (s.speaker_name, str(s.date), s.venue, s.body[0].line) == (None, "2017-08-16", "Moroni", 8)
+    assert {5, 6} <= {f.line for f in s.findings}

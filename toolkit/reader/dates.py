@@ -153,6 +153,8 @@ def _find_date(text: str) -> tuple[datetime.date | None, str, str] | None:
     after = _SESSION_AFTER.sub("", re.sub(r"^\s*(?:года|г\.?)(?!\w)", "", after))  # "20.11.2018 г.", "20 septembre 2016 (71e session)"
     if " ".join(after.casefold().strip(" ,").split()) in _time_words():
         after = ""  # "Monday, 4 March 2013 at 6 p.m.": the word that led to the time, the time gone
+    elif timed := re.match(r"^\s*(?:à|at|a las|a la)\s+(?:au|à la|à l’|à|at the|at|en|in)\s+(\S.*)$", after, re.I):
+        after = timed[1]  # "Moroni, 16 août 2017 à 16h00 au MAECIF": where, after the time
     if not _only_place_around(before, after):
         return None
     return date, before, after

@@ -625,6 +625,9 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
     if used:
         masthead.body_start = _past_captions(masthead, chunks, masthead.body_start)
         masthead.body_start = _past_pull_quote(masthead, chunks, masthead.body_start)
+        while masthead.body_start < len(lines) and lines[masthead.body_start].role is None \
+                and _office_without_name(lines[masthead.body_start].chunk):
+            masthead.body_start += 1  # "DG UNESCO" / "Directrice Générale UNESCO" under the title: no one's name
     if masthead.body_start >= len(chunks) and masthead.title is not None and len(masthead.title.text) > 150:
         # Nothing is left for the body: the "title" was the text itself (a page pasted as one line).
         index = next(line.index for line in lines if line.chunk.line == masthead.title.line)
@@ -704,6 +707,19 @@ def _past_captions(masthead: Masthead, chunks: list[Chunk], start: int) -> int:
                                           f"{chunks[start + count].line}) reads as a photo caption; left out"))
             return start + count
     return start
+
+
+def _office_without_name(chunk: Chunk) -> bool:
+    """True for a short line that is an office or an organisation's letters and names no one ("DG UNESCO",
+    "Directrice Générale UNESCO"): the site's byline block, not the speech."""
+    text = chunk.text
+    if not chunk.single or len(text) > 60 or re.search(r"[.,;:!?]$", text) or name_after_office(text):
+        return False
+    tokens = text.split()
+    if SALUTATION.match(text) or not 1 <= len(tokens) <= 6:
+        return False
+    letters = all(token.casefold() in all_words_list("not_names") and token.isupper() for token in tokens)
+    return letters and len(tokens) >= 2 or _is_office(re.sub(r"\s+[A-ZА-Я]{2,}$", "", text)) and text.split()[-1].isupper()
 
 
 def _past_pull_quote(masthead: Masthead, chunks: list[Chunk], start: int) -> int:

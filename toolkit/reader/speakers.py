@@ -70,6 +70,9 @@ def speaker_name(line: str) -> str | None:
         return None
     whole = re.split(r"[,،]", line[match.end():])[0].strip()
     name = _NAME_END.split(whole)[0].strip()
+    if name and all(token.isupper() or token.casefold() in _PARTICLES for token in name.split()) \
+            and any(token.casefold() in all_words_list("not_names") for token in name.split()):
+        return None  # "Discours du RR du PNUD": an office's letters and an organisation's, no one's name
     if _ARABIC.search(name) and not _arabic_name(strip_honorific(name)):
         return arabic_name_after_office(line)  # no capitals: the name is found after the office
     if re.search(r"[А-ЯЁ]", name, re.I) and not is_name(name):
