@@ -448,10 +448,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     "zh-ohchr-2014-zeid-moot-court-closing": {
         "speaker_name": "'扎伊德·拉阿德'",
     },
-    "zh-pga71-2016-thomson-election-archive": {
-        "date": "None",
-        "speaker_name": "None",
-    },
     "zh-wipo-2017-gurry-assemblies-report": {
         "date": "None",
         "title": "'总干事的报告2017 世界知识产权组织成员国大会 - 2017年10月2日至11日'",

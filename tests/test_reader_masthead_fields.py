@@ -797,3 +797,16 @@ def test_an_office_block_without_a_name_under_the_title_and_a_place_after_the_ti
     s = read_statement(path)
     assert (s.speaker_name, str(s.date), s.venue, s.body[0].line) == (None, "2017-08-16", "Moroni", 8)
     assert {5, 6} <= {f.line for f in s.findings}
+
+
+@pytest.mark.parametrize("first, date, name", [
+    ("彼得·汤姆森先生阁下当选主席时的致辞 2016年6月13日   主席先生, 秘书长先生, 感谢你们的英明领导。",
+     datetime.date(2016, 6, 13), "彼得·汤姆森"),
+    ("Address by H.E. Mr. Peter Thomson, 13 June 2016 Mr. President, Excellencies, I thank you for your trust.",
+     datetime.date(2016, 6, 13), "Peter Thomson"),
+])
+def test_a_heading_run_into_the_first_paragraph_before_the_salutation(tmp_path, first, date, name):
+    path = tmp_path / "statement.txt"
+    path.write_text(f"当选主席时的致辞\n\n{first}\n", encoding="utf-8")
+    s = read_statement(path)
+    assert (s.date, s.speaker_name) == (date, name)

@@ -34,7 +34,7 @@ from toolkit.reader.detection import (  # noqa: F401 (guess_language: for caller
     LanguageCache, block_language, guess_language, is_traditional, letters, to_simplified,
 )
 from toolkit.reader.header import header_value, read_header
-from toolkit.reader.masthead import DateSeen, read_masthead
+from toolkit.reader.masthead import DateSeen, read_masthead, run_in_head
 from toolkit.reader.paragraphs import chunk_lines, read_body
 from toolkit.reader.repair import repair_lines
 from toolkit.reader.speakers import speaker_name  # noqa: F401 (for callers of the reader)
@@ -138,7 +138,7 @@ def _parse(path: Path, header: dict, chunks: list, source_lang: str | None, find
         body=tuple(body), date=date, venue=header_value(header, "venue") or venue,
         symbol=header_value(header, "symbol") or masthead.symbol,
         findings=tuple(sorted(findings, key=lambda f: f.line)),
-        speaker_name=header_value(header, "speaker") or masthead.speaker_name or signed,
+        speaker_name=header_value(header, "speaker") or masthead.speaker_name or signed or _run_in_name(body),
         script=script, second_language=second, translation=tuple(copy),
         reviewed=second if second and header_value(header, "reviewed") == second else None,
         front=tuple(masthead.front),
@@ -187,6 +187,12 @@ def _title(header: dict, title: Block | None) -> Block | None:
     return title
 
 
+def _run_in_name(body: list[Block]) -> str | None:
+    """The speaker's name in a heading run into the first paragraph ("彼得·汤姆森先生阁下当选主席时的致辞 …")."""
+    first = next((b for b in body if b.kind is not BlockKind.HEADING), None)
+    return run_in_head(first.text)[1] if first is not None else None
+
+
 def _date(path: Path, header: dict, masthead, body: list[Block], findings: list[Finding]):
     """Take the header's date, else the delivery date; report dates that disagree."""
     seen = list(masthead.dates)
@@ -195,6 +201,7 @@ def _date(path: Path, header: dict, masthead, body: list[Block], findings: list[
         first = next((b for b in body if b.kind is not BlockKind.HEADING), None)
         if first is not None:
             date, line_venue = dateline(first.text)
+            date = date or run_in_head(first.text)[0]  # "…当选主席时的致辞 2016年6月13日   主席先生, …"
             if date:
                 seen.append(DateSeen(date, first.line, 2))
                 venue = venue or line_venue

@@ -1377,3 +1377,18 @@ def _repeated_title(masthead: Masthead, lines: list[_Line]) -> None:
                 masthead.findings.append((other.chunk.line, "repeated-title",
                                           f"repeats the title (line {masthead.title.line}) in capitals; printed once"))
                 other.role = "debris"
+
+
+def run_in_head(text: str) -> tuple[datetime.date | None, str | None]:
+    """Return the date and speaker's name of a heading run into the first paragraph before a gap of spaces
+    ("彼得·汤姆森先生阁下当选主席时的致辞 2016年6月13日   主席先生, …"), or (None, None)."""
+    start = next((match.start() for match in re.finditer(r"(?<=\s)\S", text[:120])
+                  if SALUTATION.match(text[match.start():])), None)
+    head = text[:start].strip() if start else ""
+    if not head or len(head) > 80 or re.search(r"[.!?。！？]\s*$", head):
+        return None, None
+    date = find_date(head)
+    if date is None:
+        return None, None
+    return date, _clean_name(han_name_in(head) or name_after_honorific(head) or "") or None
+

@@ -443,9 +443,14 @@ def han_name_in(text: str) -> str | None:
     if not match:
         return None
     name = text[match.start():match.end()]
-    # The name ends where the sentence goes on: "…格蘭迪於5月30日…", "…古特雷斯在…".
+    # The name ends where the sentence goes on: "…格蘭迪於5月30日…", "…古特雷斯在…", or with an honour after it
+    # ("彼得·汤姆森先生阁下").
     stop = next((index for index, char in enumerate(name) if index > 2 and char in _han_name_stops()), len(name))
-    return name[:stop]
+    name = name[:stop]
+    for suffix in all_words_list("han_name_suffixes"):
+        if (at := name.find(suffix, 3)) > 0:
+            name = name[:at]
+    return name
 
 
 def han_name_after_office(text: str) -> str | None:
