@@ -355,8 +355,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "body_starts": "5",
     },
     "es-juventudrebelde-2018-barcena-cepal-37": {
-        "body_starts": "11",
-        "debris": "debris lines not reported or printed: [11]",
         "venue": "None",
     },
     "es-keepamor-2025-oit-conferencia-apertura": {

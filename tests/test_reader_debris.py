@@ -596,3 +596,11 @@ def test_a_news_sites_region_before_the_headline_and_a_salutation_naming_the_cha
                        + FR)
     assert s.title.text.startswith("Allocution liminaire du Directeur général")
     assert s.speaker_name is None and s.body[0].line == 3
+
+
+def test_a_source_note_in_brackets_above_the_text(tmp_path):
+    s = read(tmp_path, "Alicia Bárcena: Esta es la reunión más importante de la Cepal\n\n"
+                       "(Versiones Taquigráficas – Consejo de Estado)\n\n" + ES)
+    left_out(s, 3, "label-line", "(Versiones Taquigráficas – Consejo de Estado)")
+    assert s.body[0].line == 5
+    speech_kept(s, ES)

@@ -526,6 +526,14 @@ def read_masthead(chunks: list[Chunk]) -> Masthead:
             lines.append(line)
             continue
         line.role = _sure_role(masthead, line)
+        if line.role is None and lines and chunk.single and re.fullmatch(r"[(（][^()（）]{3,100}[)）]", chunk.text.strip()) \
+                and len(chunk.text.split()) >= 2:
+            # "(Versiones Taquigráficas – Consejo de Estado)" above the text: where the page took the text from
+            masthead.findings.append((chunk.line, "label-line", f"note {_short(chunk.text)} in brackets above the text "
+                                                                "(the page's source); left out"))
+            line.role = "debris"
+            lines.append(line)
+            continue
         if line.role is None and lines and chunk.single and BULLET.match(chunk.text) \
                 and BULLET.sub("", chunk.text)[:1] in QUOTES and len(chunk.text) <= 400 and index + 1 < len(chunks) \
                 and not BULLET.match(chunks[index + 1].text):
