@@ -313,7 +313,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
     "ar-unic-khartoum-2018-detained-staff-with-english": {
         "date": "None",
         "debris": "debris lines not reported or printed: [15, 17, 19, 21]",
-        "language": "en",
         "second_language": "None",
         "title": "None",
     },
@@ -423,7 +422,6 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {  # file: {field: what the reader fou
         "debris": "debris lines not reported or printed: [25]",
     },
     "zh-bwwdw-youth-day-2010-with-english": {
-        "language": "en",
         "second_language": "None",
         "title": "None",
         "venue": "'国际青年日致辞'",

@@ -324,3 +324,17 @@ def test_class_3_a_news_items_paragraphs_above_the_line_that_says_the_text_follo
     assert s.title is None
     assert [f.line for f in s.findings if f.code == "lead-in"] == [2 * i + 1 for i in range(count)]
     assert s.body[0].line == 2 * count + 1
+
+
+def test_class_7_the_pages_own_text_is_the_first_of_two_stacked_copies_even_when_shorter(tmp_path):
+    chinese = "今年的国际青年日纪念活动还包括发起国际青年年。在充满挑战的当今社会和经济环境中,需要特别关注青年。\n\n"
+    english = ("This year's commemoration of International Youth Day also marks the launch of the International Year "
+               "of Youth, under the theme dialogue and mutual understanding.\n\n"
+               "Today's challenging social and economic environment warrants a special focus on youth, who make up "
+               "a large share of the world's population.\n\n"
+               "This is a moral imperative and a developmental necessity, and it is also an opportunity for us all.\n")
+    s = read_statement(write(tmp_path, "国际青年日致辞 2010年8月12日\n\n" + chinese + english))
+    assert s.source_lang == "zh"
+    french = "Au nom de la communauté internationale à Genève, je remercie chaleureusement le Conseil de sa présence.\n\n"
+    bilingual = read_statement(write(tmp_path, "(version bilingue)\n\n" + french + english, "mixed.txt"))
+    assert bilingual.source_lang == "en"

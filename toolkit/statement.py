@@ -130,7 +130,8 @@ def _parse(path: Path, header: dict, chunks: list, source_lang: str | None, find
         masthead.dates.append(signed_on)  # "António Guterres / 21 septembre 2024": the message's date, signed
     date, venue = _date(path, header, masthead, body, findings)
     body = _tag_languages(body, languages)
-    lang, script = _source_language(path, header, source_lang, body, languages)
+    mixed = masthead.delivery is not None and "bilingu" in masthead.delivery.text.casefold()  # "(version bilingue)"
+    lang, script = _source_language(path, header, source_lang, body, languages, mixed)
     body, copy, second = _second_language(path, header, body, lang, findings)
     statement = Statement(
         path=path, slug=_slug(header_value(header, "slug") or path.stem), source_lang=lang,
@@ -241,7 +242,7 @@ def _date(path: Path, header: dict, masthead, body: list[Block], findings: list[
 
 
 def _source_language(path: Path, header: dict, override: str | None, body: list[Block],
-                     languages: LanguageCache | None = None) -> tuple[str, str | None]:
+                     languages: LanguageCache | None = None, mixed: bool = False) -> tuple[str, str | None]:
     value = override or header_value(header, "language")
     text = " ".join(b.text for b in body[:12])
     if value:
@@ -251,7 +252,7 @@ def _source_language(path: Path, header: dict, override: str | None, body: list[
             line = header.get("language", (None,))[0] if not override else None
             raise StatementError(str(exc), path, line) from None
     else:
-        lang, script = _body_language(body, languages), None
+        lang, script = _body_language(body, languages, mixed), None
     if lang == "zh" and script is None and is_traditional(text):
         script = "Hant"
     return lang, script
@@ -267,14 +268,19 @@ def _tag_languages(body: list[Block], languages: LanguageCache | None = None) ->
     return tagged
 
 
-def _body_language(body: list[Block], languages: LanguageCache | None = None) -> str:
-    """Return the language most of the body is written in, by letters."""
+def _body_language(body: list[Block], languages: LanguageCache | None = None, mixed: bool = False) -> str:
+    """Return the language most of the body is written in, by letters; of a text with its translation stacked
+    under it, the first's (unless the page says the delivery was bilingual)."""
     weights: dict[str, int] = {}
     for block in body:
         if block.lang:
             weights[block.lang] = weights.get(block.lang, 0) + len(block.text) * (3 if block.lang == "zh" else 1)
     if not weights:
         return guess_language(" ".join(b.text for b in body), languages)
+    langs = [block.lang for block in body if block.lang]
+    runs = [lang for index, lang in enumerate(langs) if not index or lang != langs[index - 1]]
+    if len(runs) == 2 and not mixed and min(weights.values()) * 4 >= max(weights.values()):
+        return runs[0]  # a text, then its translation stacked under it: the page's own text is the first
     return max(weights, key=weights.get)
 
 
