@@ -604,3 +604,12 @@ def test_a_source_note_in_brackets_above_the_text(tmp_path):
     left_out(s, 3, "label-line", "(Versiones Taquigráficas – Consejo de Estado)")
     assert s.body[0].line == 5
     speech_kept(s, ES)
+
+
+@pytest.mark.parametrize("heading, body", [
+    ("Sobre la paz y la seguridad:", ES), ("О чем мы говорим сегодня:", RU), ("About our common future:", EN),
+])
+def test_a_heading_of_the_speech_opening_with_about_is_kept(tmp_path, heading, body):
+    first, rest = body.split("\n\n", 1)
+    s = read(tmp_path, f"Message on United Nations Day\n\n24 October 2023\n\n{first}\n\n{first}\n\n{heading}\n\n{rest}")
+    assert heading.rstrip(":") in printed(s) and "closing-note" not in [f.code for f in s.findings]

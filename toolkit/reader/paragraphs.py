@@ -144,7 +144,7 @@ def _picture_text(text: str, body: list[Block]) -> bool:
 def _opens_closing_note(text: str, body: list[Block]) -> bool:
     """True for the line that opens a press release's contacts or "About" note after the text: "For more
     information, contact:", "À propos de l’UNICEF :" (an "About" line ends with a colon)."""
-    from toolkit.reader.words import fold, tables
+    from toolkit.reader.words import all_words, fold, tables
 
     if sum(block.kind is BlockKind.PARAGRAPH for block in body) < 2 or len(text) > 100 or text.endswith((".", "!", "?", "。")):
         return False
@@ -152,7 +152,9 @@ def _opens_closing_note(text: str, body: list[Block]) -> bool:
     notes = tables()["closing_notes"]
     if any(folded.startswith(str(word)) for word in notes["contacts"]):
         return True
-    return folded.rstrip().endswith((":", "：")) and any(folded.startswith(f"{word} ") for word in notes["about"])
+    names_office = re.search(r"\b[A-ZÀ-ÞА-ЯЁ]{3,}\b", text) or any(title in folded for title in all_words("speaker_titles"))
+    return folded.rstrip().endswith((":", "：")) and any(folded.startswith(f"{word} ") for word in notes["about"]) \
+        and bool(names_office)  # "À propos de l’UNICEF :", not a heading of the speech ("Sobre la paz:")
 
 
 def _heads_another_statement(chunk: Chunk, body: list[Block]) -> bool:
